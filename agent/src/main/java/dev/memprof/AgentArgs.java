@@ -1,0 +1,191 @@
+package dev.memprof;
+
+import dev.memprof.log.LogLevel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The agent's arguments: a comma-separated list of {@code key=value} pairs (DESIGN.md section 2).
+ *
+ * <p>Parsing never fails. A bad value produces a warning that names the key, and the default stays in force; an
+ * unknown key produces a warning that names it. The token is never part of {@link #toString()} or of a warning.
+ */
+public final class AgentArgs {
+
+    public static final int DEFAULT_PORT = 6060;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final long DEFAULT_RATE = 512 * 1024;
+    public static final int DEFAULT_DEPTH = 64;
+    public static final int MAX_DEPTH = 1024;
+    public static final int DEFAULT_MAX_SECONDS = 300;
+
+    private int port = DEFAULT_PORT;
+    private String host = DEFAULT_HOST;
+    private String token;
+    private String tokenFile;
+    private long rate = DEFAULT_RATE;
+    private int depth = DEFAULT_DEPTH;
+    private boolean jfr = true;
+    private boolean insecure;
+    private LogLevel log = LogLevel.INFO;
+    private int maxSeconds = DEFAULT_MAX_SECONDS;
+    private final List<String> warnings = new ArrayList<>();
+
+    private AgentArgs() {
+    }
+
+    public static AgentArgs defaults() {
+        return new AgentArgs();
+    }
+
+    /** Parses the agent argument string; {@code null} or blank gives the defaults. */
+    public static AgentArgs parse(String raw) {
+        AgentArgs a = new AgentArgs();
+        if (raw == null || raw.isBlank()) {
+            return a;
+        }
+        for (String pair : raw.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = (eq < 0 ? pair : pair.substring(0, eq)).trim();
+            String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+            a.set(key, value);
+        }
+        return a;
+    }
+
+    private void set(String key, String value) {
+        switch (key) {
+            case "port" -> port = number(key, value, 0, 65535, port).intValue();
+            case "host" -> host = nonEmpty(key, value, host);
+            case "token" -> token = nonEmpty(key, value, null);
+            case "tokenFile" -> tokenFile = nonEmpty(key, value, null);
+            case "rate" -> rate = number(key, value, 0, 1L << 40, rate);
+            case "depth" -> depth = number(key, value, 1, MAX_DEPTH, depth).intValue();
+            case "jfr" -> jfr = onOff(key, value, jfr);
+            case "insecure" -> insecure = onOff(key, value, insecure);
+            case "maxSeconds" -> maxSeconds = number(key, value, 1, 86_400, maxSeconds).intValue();
+            case "log" -> log = parsed(key, value, LogLevel::parse, log, "one of trace, debug, info, warn, error, off");
+            default -> warnings.add("unknown agent argument '" + key + "' ignored");
+        }
+    }
+
+    private Long number(String key, String value, long min, long max, long fallback) {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        warnings.add("bad value for '" + key + "' (" + shown(key, value) + "): expected an integer from " + min
+                + " to " + max + "; using " + fallback);
+        return fallback;
+    }
+
+    private boolean onOff(String key, String value, boolean fallback) {
+        switch (value.toLowerCase()) {
+            case "on", "true", "yes", "1" -> {
+                return true;
+            }
+            case "off", "false", "no", "0" -> {
+                return false;
+            }
+            default -> {
+                warnings.add("bad value for '" + key + "' (" + value + "): expected on or off; using "
+                        + (fallback ? "on" : "off"));
+                return fallback;
+            }
+        }
+    }
+
+    private String nonEmpty(String key, String value, String fallback) {
+        if (!value.isEmpty()) {
+            return value;
+        }
+        warnings.add("empty value for '" + key + "' ignored");
+        return fallback;
+    }
+
+    private <T> T parsed(String key, String value, Function<String, T> parser, T fallback, String expected) {
+        T v = parser.apply(value);
+        if (v == null) {
+            warnings.add("bad value for '" + key + "' (" + value + "): expected " + expected + "; using " + fallback);
+            return fallback;
+        }
+        return v;
+    }
+
+    private static String shown(String key, String value) {
+        return key.startsWith("token") ? "***" : value;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The token given inline with {@code token=}, or null. Prefer {@link #tokenFile()}. */
+    public String token() {
+        return token;
+    }
+
+    public String tokenFile() {
+        return tokenFile;
+    }
+
+    public long rate() {
+        return rate;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public boolean jfr() {
+        return jfr;
+    }
+
+    public boolean insecure() {
+        return insecure;
+    }
+
+    public LogLevel log() {
+        return log;
+    }
+
+    /** The longest duration any timed route (seconds=N) accepts. */
+    public int maxSeconds() {
+        return maxSeconds;
+    }
+
+    /** Problems found while parsing, one line each, in order. */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    @Override
+    public String toString() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("port", port);
+        shown.put("host", host);
+        shown.put("token", token == null ? "none" : "***");
+        shown.put("tokenFile", tokenFile == null ? "none" : tokenFile);
+        shown.put("rate", rate);
+        shown.put("depth", depth);
+        shown.put("jfr", jfr ? "on" : "off");
+        shown.put("log", log.name().toLowerCase());
+        return shown.toString();
+    }
+}

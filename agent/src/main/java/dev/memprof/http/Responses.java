@@ -1,0 +1,77 @@
+package dev.memprof.http;
+
+/** The few response shapes every handler uses, so that headers and error texts stay uniform. */
+public final class Responses {
+
+    public static final String TEXT = "text/plain; charset=utf-8";
+    public static final String HTML = "text/html; charset=utf-8";
+    public static final String JSON = "application/json";
+    public static final String BINARY = "application/octet-stream";
+
+    private Responses() {
+    }
+
+    /** Go's {@code serveError}: plain text, {@code X-Go-Pprof: 1}, one line. */
+    public static Response error(int status, String message) {
+        return new Response(status, TEXT, oneLine(message) + "\n").header("X-Go-Pprof", "1");
+    }
+
+    /** A binary profile served as a download, as Go names it: {@code attachment; filename="heap"}. */
+    public static Response attachment(String filename, byte[] bytes) {
+        return new Response(200, BINARY, bytes)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+
+    public static Response text(String body) {
+        return new Response(200, TEXT, body);
+    }
+
+    public static Response html(String body) {
+        return new Response(200, HTML, body);
+    }
+
+    public static Response json(int status, String body) {
+        return new Response(status, JSON, body);
+    }
+
+    /** A JSON error: {@code {"error": "..."}}. */
+    public static Response jsonError(int status, String message) {
+        return json(status, "{\"error\":" + quote(oneLine(message)) + "}");
+    }
+
+    public static Response unauthorized() {
+        return new Response(401, TEXT, "Unauthorized\n").header("WWW-Authenticate", "Bearer");
+    }
+
+    public static Response methodNotAllowed(String allowed) {
+        return error(405, "Method Not Allowed").header("Allow", allowed);
+    }
+
+    private static String oneLine(String s) {
+        String t = s == null ? "" : s.replace('\r', ' ').replace('\n', ' ');
+        return t.length() > 300 ? t.substring(0, 300) : t;
+    }
+
+    /** A JSON string literal. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.memprof.http;
+
+import dev.memprof.pprof.NamedProfile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the route table from the parts the agent started. The single place that lists every route. */
+public final class Routes {
+
+    private final Map<String, NamedProfile> profiles = new LinkedHashMap<>();
+    private final Map<String, String> uncounted = new LinkedHashMap<>();
+    private final Router router = new Router();
+    private final int maxSeconds;
+
+    public Routes(int maxSeconds) {
+        this.maxSeconds = maxSeconds;
+        uncounted.put("cmdline", "The command line invocation of the current program");
+    }
+
+    /** Serves a named profile under {@code /debug/pprof/<name>} and lists it on the index. */
+    public Routes profile(NamedProfile p) {
+        profiles.put(p.name(), p);
+        return this;
+    }
+
+    /** Adds a handler with a fixed path under {@code /debug/pprof/} that the index lists with count 0. */
+    public Routes pprofRoute(String name, String description, Handler h) {
+        uncounted.put(name, description);
+        router.get("/debug/pprof/" + name, h);
+        return this;
+    }
+
+    /** Escape hatch for route families outside {@code /debug/pprof/} (memwatch, sessions, metrics). */
+    public Router router() {
+        return router;
+    }
+
+    public Router build(List<String> commandLine) {
+        Handler symbol = new SymbolHandler();
+        router.get("/debug/pprof/", new IndexHandler(profiles, uncounted))
+                .get("/debug/pprof", r -> new Response(301, Responses.TEXT, "").header("Location", "/debug/pprof/"))
+                .get("/debug/pprof/cmdline", new CmdlineHandler(commandLine))
+                .get("/debug/pprof/symbol", symbol)
+                .post("/debug/pprof/symbol", symbol)
+                .get("/debug/pprof/{name}", new PprofHandler(profiles, maxSeconds));
+        return router;
+    }
+}

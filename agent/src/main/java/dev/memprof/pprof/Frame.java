@@ -1,0 +1,54 @@
+package dev.memprof.pprof;
+
+/**
+ * One Java stack frame as pprof will show it.
+ *
+ * @param className  binary class name with dots, e.g. {@code java.util.HashMap}
+ * @param methodName method name, e.g. {@code resize}
+ * @param descriptor JVM method descriptor such as {@code ()[Ljava/util/HashMap$Node;}, or null when unknown
+ * @param fileName   source file name as the class file states it ({@code HashMap.java}), or null
+ * @param line       source line, or 0 when unknown (negative values are treated as unknown)
+ */
+public record Frame(String className, String methodName, String descriptor, String fileName, int line) {
+
+    public Frame {
+        if (line < 0) {
+            line = 0;
+        }
+    }
+
+    /** A frame without class or source information, for synthetic entries such as {@code [memprof: truncated]}. */
+    public static Frame synthetic(String name) {
+        return new Frame("", name, null, null, 0);
+    }
+
+    public static Frame of(StackTraceElement e) {
+        return new Frame(e.getClassName(), e.getMethodName(), null, e.getFileName(), e.getLineNumber());
+    }
+
+    public static Frame of(StackWalker.StackFrame f) {
+        return new Frame(f.getClassName(), f.getMethodName(), f.getDescriptor(), f.getFileName(), f.getLineNumber());
+    }
+
+    /** pprof function name: dotted class, then method ({@code java.util.HashMap.resize}). */
+    public String functionName() {
+        return className.isEmpty() ? methodName : className + "." + methodName;
+    }
+
+    /** The function name with the JVM signature appended when it is known. */
+    public String systemName() {
+        return descriptor == null ? functionName() : functionName() + descriptor;
+    }
+
+    /**
+     * Source path relative to the class path root, e.g. {@code java/util/HashMap.java}, so pprof's
+     * {@code -list} and {@code -lines} views point at the right file. Empty when the class file names no source.
+     */
+    public String sourcePath() {
+        if (fileName == null || fileName.isEmpty()) {
+            return "";
+        }
+        int lastDot = className.lastIndexOf('.');
+        return lastDot < 0 ? fileName : className.substring(0, lastDot + 1).replace('.', '/') + fileName;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.memprof.pprof;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * One profile served under {@code /debug/pprof/<name>}, the way Go's {@code runtime/pprof.Profile} is: it has a
+ * name, a one-line description and a count for the index page, and writes itself as gzipped pprof or as text.
+ */
+public interface NamedProfile {
+
+    String name();
+
+    String description();
+
+    /** The number shown on the index page (threads, samples, ...). */
+    int count();
+
+    /** The gzipped {@code profile.proto} form ({@code debug=0}). */
+    byte[] pprof();
+
+    /** The legacy text form for {@code debug >= 1}. */
+    String text(int debug);
+
+    /** Whether {@code ?seconds=N} gives a delta profile. */
+    default boolean supportsDelta() {
+        return false;
+    }
+
+    /**
+     * The profile of what happened over the next {@code seconds}, as gzipped pprof. Returns null when
+     * {@code cancelled} turns true first (the client went away).
+     */
+    default byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
+        throw new UnsupportedOperationException(name() + " has no delta form");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.memprof.threads;
+
+import dev.memprof.pprof.Frame;
+import dev.memprof.pprof.Labels;
+import dev.memprof.pprof.NamedProfile;
+import dev.memprof.pprof.ProfileBuilder;
+import dev.memprof.pprof.SampleType;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Go's goroutine profile for Java: every live platform thread, with its stack. One sample per thread, labelled with
+ * the thread's name and state, so {@code go tool pprof -tagfocus} can pick threads out.
+ */
+public final class GoroutineProfile implements NamedProfile {
+
+    private final int depth;
+
+    public GoroutineProfile(int depth) {
+        this.depth = depth;
+    }
+
+    @Override
+    public String name() {
+        return "goroutine";
+    }
+
+    @Override
+    public String description() {
+        return "Stack traces of all current Java threads. Use debug=2 as a query parameter to export in the same "
+                + "format as a jstack thread dump.";
+    }
+
+    @Override
+    public int count() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    @Override
+    public byte[] pprof() {
+        ProfileBuilder b = new ProfileBuilder(List.of(SampleType.GOROUTINE))
+                .period(SampleType.GOROUTINE, 1);
+        for (LiveThreads.Entry e : LiveThreads.snapshot(false, depth)) {
+            b.addSample(frames(e.info().getStackTrace()), new long[]{1}, Labels.builder()
+                    .str("thread", e.info().getThreadName())
+                    .str("state", e.info().getThreadState().name())
+                    .build());
+        }
+        return b.toGzippedBytes();
+    }
+
+    @Override
+    public String text(int debug) {
+        if (debug >= 2) {
+            return ThreadDumpFormatter.format(LiveThreads.snapshot(true, Integer.MAX_VALUE));
+        }
+        List<StackCounts.Stack> stacks = new ArrayList<>();
+        for (LiveThreads.Entry e : LiveThreads.snapshot(false, depth)) {
+            stacks.add(new StackCounts.Stack(frames(e.info().getStackTrace())));
+        }
+        return StackCounts.legacyText("goroutine profile", stacks);
+    }
+
+    static List<Frame> frames(StackTraceElement[] trace) {
+        return Arrays.stream(trace).map(Frame::of).toList();
+    }
+}

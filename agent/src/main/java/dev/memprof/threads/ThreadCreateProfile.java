@@ -1,0 +1,68 @@
+package dev.memprof.threads;
+
+import dev.memprof.pprof.Frame;
+import dev.memprof.pprof.Labels;
+import dev.memprof.pprof.NamedProfile;
+import dev.memprof.pprof.ProfileBuilder;
+import dev.memprof.pprof.SampleType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stacks that started the threads still alive. Threads started before the agent was loaded (main, JVM service
+ * threads, or everything in an attach) have no recorded stack; they count under one synthetic frame so that the
+ * total still equals the live threads.
+ */
+public final class ThreadCreateProfile implements NamedProfile {
+
+    static final Frame BEFORE_AGENT = Frame.synthetic("[memprof: started before the agent]");
+
+    private final ThreadCreateRecorder recorder;
+
+    public ThreadCreateProfile(ThreadCreateRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public String name() {
+        return "threadcreate";
+    }
+
+    @Override
+    public String description() {
+        return "Stack traces that led to the creation of the live Java threads";
+    }
+
+    @Override
+    public int count() {
+        return Thread.getAllStackTraces().size();
+    }
+
+    @Override
+    public byte[] pprof() {
+        ProfileBuilder b = new ProfileBuilder(List.of(SampleType.THREADCREATE))
+                .period(SampleType.THREADCREATE, 1);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            b.addSample(stackOf(t), new long[]{1}, Labels.builder()
+                    .str("thread", t.getName())
+                    .str("state", t.getState().name())
+                    .build());
+        }
+        return b.toGzippedBytes();
+    }
+
+    @Override
+    public String text(int debug) {
+        List<StackCounts.Stack> stacks = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            stacks.add(new StackCounts.Stack(stackOf(t)));
+        }
+        return StackCounts.legacyText("threadcreate profile", stacks);
+    }
+
+    private List<Frame> stackOf(Thread t) {
+        List<Frame> stack = recorder.creationStack(t);
+        return stack != null ? stack : List.of(BEFORE_AGENT);
+    }
+}
