@@ -1,5 +1,8 @@
 package dev.memprof;
 
+import dev.memprof.alloc.AllocationInstrumentation;
+import dev.memprof.alloc.AllocationSampler;
+import dev.memprof.alloc.HeapProfile;
 import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
 import dev.memprof.http.Router;
@@ -44,6 +47,12 @@ final class MemprofAgent {
         Routes routes = new Routes(args.maxSeconds())
                 .profile(new GoroutineProfile(args.depth()))
                 .profile(new ThreadCreateProfile(threadCreates));
+        if (args.rate() > 0) {
+            AllocationSampler sampler = new AllocationSampler(args.rate(), args.depth(), inst,
+                    AllocationSampler.Limits.DEFAULT);
+            guarded("allocation sampling", () -> new AllocationInstrumentation().install(inst, sampler));
+            routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
+        }
         startServer(args, routes.build(commandLine()));
     }
 

@@ -98,6 +98,28 @@ public final class TargetJvm implements AutoCloseable {
         }
     }
 
+    /** Writes one line to the target's stdin (targets that take commands read them there). */
+    public void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** Sends a command and waits for the target to print "done <command>". */
+    public void command(String line, Duration timeout) throws IOException {
+        int before = (int) stdout().stream().filter(l -> l.equals("done " + line)).count();
+        send(line);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stdout().stream().filter(l -> l.equals("done " + line)).count() > before) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("command '" + line + "' not done within " + timeout + "\nstdout: " + stdout()
+                + "\nstderr: " + stderr());
+    }
+
     /** Waits for the process to exit and returns its status; fails the test on timeout. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
