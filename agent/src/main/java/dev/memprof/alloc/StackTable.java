@@ -18,24 +18,8 @@ final class StackTable {
     static final Frame TRUNCATED = Frame.synthetic("[memprof: truncated]");
     static final List<Frame> TRUNCATED_STACK = List.of(TRUNCATED);
 
-    /** A stack as a hashable key; the frames array is never modified after construction. */
-    private record Key(Frame[] frames, int hash) {
-        Key(Frame[] frames) {
-            this(frames, Arrays.hashCode(frames));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.frames, frames);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    private final ConcurrentMap<Key, List<Frame>> stacks = new ConcurrentHashMap<>();
+    /** Interned stack -> itself; looked up with a cheap {@link Arrays#asList} view (lists compare by elements). */
+    private final ConcurrentMap<List<Frame>, List<Frame>> stacks = new ConcurrentHashMap<>();
     private final ConcurrentMap<Frame, Frame> frames = new ConcurrentHashMap<>();
     private final int maxStacks;
     private final int maxFrames;
@@ -48,8 +32,7 @@ final class StackTable {
 
     /** The interned, immutable form of a stack (leaf first). */
     List<Frame> intern(Frame[] stack) {
-        Key key = new Key(stack);
-        List<Frame> existing = stacks.get(key);
+        List<Frame> existing = stacks.get(Arrays.asList(stack));
         if (existing != null) {
             return existing;
         }
@@ -61,7 +44,7 @@ final class StackTable {
             stack[i] = internFrame(stack[i]);
         }
         List<Frame> interned = List.of(stack);
-        List<Frame> raced = stacks.putIfAbsent(new Key(stack), interned);
+        List<Frame> raced = stacks.putIfAbsent(interned, interned);
         return raced != null ? raced : interned;
     }
 

@@ -117,7 +117,7 @@ public final class AllocationHook {
      * An exponentially distributed byte interval with mean {@code rate} (Go's nextSample), from a xorshift
      * generator whose state sits in the stripe's padding, next to its clock.
      */
-    private static long nextInterval(int i) {
+    static long nextInterval(int i) {
         double r = rate;
         if (r <= 1) {
             return 0;
