@@ -1,6 +1,6 @@
 package dev.memprof;
 
-import dev.memprof.alloc.AllocationInstrumentation;
+import dev.memprof.alloc.AllocationRewriter;
 import dev.memprof.alloc.AllocationSampler;
 import dev.memprof.alloc.HeapProfile;
 import dev.memprof.http.BearerAuth;
@@ -47,13 +47,25 @@ final class MemprofAgent {
         Routes routes = new Routes(args.maxSeconds())
                 .profile(new GoroutineProfile(args.depth()))
                 .profile(new ThreadCreateProfile(threadCreates));
-        if (args.rate() > 0) {
-            AllocationSampler sampler = new AllocationSampler(args.rate(), args.depth(), inst,
-                    AllocationSampler.Limits.DEFAULT);
-            guarded("allocation sampling", () -> new AllocationInstrumentation().install(inst, sampler));
-            routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
-        }
-        startServer(args, routes.build(commandLine()));
+        // rate=0: no instrumentation at all; heap and allocs stay served, empty, as Go's are with MemProfileRate=0.
+        AllocationSampler sampler = new AllocationSampler(args.rate(), args.depth(), inst,
+                AllocationSampler.Limits.DEFAULT);
+        AllocationRewriter rewriter = args.rate() > 0
+                ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
+        routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
+        Router router = routes.build(commandLine());
+
+        // The slow parts run beside the application's start-up: rewriting the classes that were loaded before
+        // us, then the server. The "listening" line (and memprof.url) comes when both are done, and sampling
+        // is on from then.
+        Thread init = new Thread(() -> {
+            if (rewriter != null) {
+                guarded("allocation sampling", () -> rewriter.rewriteLoadedClassesAndStart(inst));
+            }
+            startServer(args, router);
+        }, "memprof-init");
+        init.setDaemon(true);
+        init.start();
     }
 
     private static void startServer(AgentArgs args, Router router) {
@@ -132,10 +144,19 @@ final class MemprofAgent {
     }
 
     private static void guarded(String what, Runnable part) {
-        try {
+        guarded(what, () -> {
             part.run();
+            return null;
+        });
+    }
+
+    /** Runs one part's start-up; a failure is logged once and the part is off (null). */
+    private static <T> T guarded(String what, java.util.function.Supplier<T> part) {
+        try {
+            return part.get();
         } catch (Throwable t) {
             log.warn("{} is off: it failed to start", what, t);
+            return null;
         }
     }
 }

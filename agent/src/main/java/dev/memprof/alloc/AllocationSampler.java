@@ -3,6 +3,9 @@ package dev.memprof.alloc;
 import dev.memprof.bootstrap.AllocationHook;
 import dev.memprof.pprof.Frame;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +39,11 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     private final ConcurrentMap<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
     private final Bucket overflow = new Bucket(StackTable.TRUNCATED_STACK, "[memprof: truncated]");
     private final List<SampleListener> listeners = new CopyOnWriteArrayList<>();
-    private final StackWalker walker = StackWalker.getInstance();
+    // JDK 25 needs class references to give method descriptors (for pprof system names).
+    private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final Logger log = LoggerFactory.getLogger(AllocationSampler.class);
+
+    private final AtomicLong failures = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong ownSamples = new AtomicLong();
     private final AtomicLong slowPathNanos = new AtomicLong();
@@ -60,6 +67,16 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
 
     @Override
     public void sample(Object o, long size) {
+        try {
+            record(o, size);
+        } catch (RuntimeException | Error e) {
+            if (failures.getAndIncrement() == 0) {
+                log.debug("allocation sample failed (reported once)", e);
+            }
+        }
+    }
+
+    private void record(Object o, long size) {
         long start = System.nanoTime();
         if (Thread.currentThread().getName().startsWith(AGENT_THREAD_PREFIX)) {
             ownSamples.incrementAndGet(); // the agent's own work (serving a profile) is not the application's

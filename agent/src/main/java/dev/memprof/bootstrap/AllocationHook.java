@@ -53,6 +53,22 @@ public final class AllocationHook {
         sink = s;
     }
 
+    /**
+     * Marks the current thread as doing the agent's own work (rewriting a class while it loads, for example): no
+     * samples are taken until {@link #resume}. Returns the token to pass to {@code resume}.
+     */
+    public static Thread suspend() {
+        Thread me = Thread.currentThread();
+        int stripe = System.identityHashCode(me) & MASK;
+        Thread previous = BUSY[stripe];
+        BUSY[stripe] = me;
+        return previous;
+    }
+
+    public static void resume(Thread token) {
+        BUSY[System.identityHashCode(Thread.currentThread()) & MASK] = token;
+    }
+
     /** After {@code new C(...)} returned: {@code slot} identifies C's shallow size. */
     public static void object(Object o, int slot) {
         long size = SIZES[slot];
