@@ -64,6 +64,13 @@ public final class TargetJvm implements AutoCloseable {
         return process;
     }
 
+    /** Writes one line to the target's stdin (for targets that take commands). */
+    public void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Waits for the agent's "listening on" line and returns the index URL (ending in /debug/pprof/). */
     public String awaitUrl(Duration timeout) {
         String line = awaitLine(err, l -> LISTENING.matcher(l).find(), timeout, "the agent's 'listening on' line");
