@@ -80,6 +80,9 @@ class PprofRoutesTest {
                 .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
         assertEquals(Integer.parseInt(total.group(1)), sum, "records add up to the total");
         assertTrue(Pattern.compile("(?m)^1 @( 0x[0-9a-f]+)+$").matcher(text).find(), text);
+        assertFalse(Pattern.compile("(?m)^\\d+ @$").matcher(text).find(), "every record has a frame:\n" + text);
+        String parsed = GoPprof.runOnBytes(r.body(), "-raw"); // pprof's legacy reader accepts the whole text
+        assertTrue(parsed.contains("PeriodType: goroutine count"), parsed);
         assertTrue(Pattern.compile("(?m)^#\t0x[0-9a-f]+\t" + Pattern.quote(HOLDER)
                 + "\\+0x0\tdev/memprof/e2e/targets/ControlledTarget.java:\\d+$").matcher(text).find(), text);
     }
