@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up cost of the agent: milliseconds from launching the JVM until the demo prints "memprof demo is running",
-# without and with -javaagent, RUNS times each (interleaved), and the median of each.
+# without and with -javaagent, RUNS times each (interleaved), and the median of each; then the CPU time the agent's
+# start costs, which a busy machine distorts less than wall time.
 # Usage: bench/startup.sh [runs]   (build first: mvn -B -q package -DskipTests; JAVA_HOME selects the JDK)
 set -euo pipefail
 
@@ -41,4 +42,17 @@ m1=$(median "${with[@]}")
 echo "without agent (ms): ${without[*]}  median $m0"
 echo "with agent    (ms): ${with[*]}  median $m1"
 echo "agent adds (ms, median): $(( ${m1%.*} - ${m0%.*} ))"
+# CPU seconds (user + sys) of `java -version`, which runs premain in full: less sensitive to a busy machine.
+cpu_of() {
+  local TIMEFORMAT=%U+%S t
+  t=$( { time "$JAVA" "$@" -version >/dev/null 2>&1; } 2>&1 )
+  awk -F+ '{printf "%.2f\n", $1 + $2}' <<<"$t"
+}
+c0=() c1=()
+for _ in $(seq "$RUNS"); do
+  c0+=("$(cpu_of)")
+  c1+=("$(cpu_of "-javaagent:$JAR=port=0")")
+done
+echo "cpu s, java -version without agent: ${c0[*]}  median $(median "${c0[@]}")"
+echo "cpu s, java -version with agent:    ${c1[*]}  median $(median "${c1[@]}")"
 echo "jar: $(stat -c %s "$JAR") bytes"
