@@ -40,6 +40,7 @@ final class MemprofAgent {
         LogLevel.setThreshold(args.log());
         args.warnings().forEach(log::warn);
         useSafeByteBuddy();
+        useNettyWithoutUnsafe();
 
         ThreadCreateRecorder threadCreates = new ThreadCreateRecorder(args.depth());
         guarded("thread-creation tracking", () -> ThreadCreateInstrumentation.install(inst, threadCreates));
@@ -120,6 +121,19 @@ final class MemprofAgent {
      */
     private static void useSafeByteBuddy() {
         String property = net.bytebuddy.ByteBuddy.class.getPackageName() + ".safe";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "true");
+        }
+    }
+
+    /**
+     * The shaded Netty cannot see {@code sun.misc.Unsafe} (agent/pom.xml points it at a missing class). Saying so
+     * explicitly keeps Netty from logging, on JDKs before 25, that its low-level buffer API is incomplete. The
+     * property name is derived at run time because shading rewrites Netty's prefix.
+     */
+    private static void useNettyWithoutUnsafe() {
+        String nettyPackage = io.netty.util.NettyRuntime.class.getPackageName();
+        String property = nettyPackage.substring(0, nettyPackage.length() - ".util".length()) + ".noUnsafe";
         if (System.getProperty(property) == null) {
             System.setProperty(property, "true");
         }

@@ -39,7 +39,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     private final ConcurrentMap<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
     private final Bucket overflow = new Bucket(StackTable.TRUNCATED_STACK, "[memprof: truncated]");
     private final List<SampleListener> listeners = new CopyOnWriteArrayList<>();
-    // JDK 25 needs class references to give method descriptors (for pprof system names).
+    // JDK 22+ answers StackFrame.getDescriptor() only for walkers that retain class references.
     private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final Logger log = LoggerFactory.getLogger(AllocationSampler.class);
 

@@ -26,6 +26,10 @@ public record Frame(String className, String methodName, String descriptor, Stri
         return new Frame(e.getClassName(), e.getMethodName(), null, e.getFileName(), e.getLineNumber());
     }
 
+    /**
+     * A walked frame. The walker must have {@link StackWalker.Option#RETAIN_CLASS_REFERENCE}: from JDK 22 on,
+     * {@code getDescriptor()} throws without it.
+     */
     public static Frame of(StackWalker.StackFrame f) {
         return new Frame(f.getClassName(), f.getMethodName(), descriptor(f), f.getFileName(), f.getLineNumber());
     }

@@ -14,7 +14,16 @@ import java.util.Map;
  */
 final class StackCounts {
 
+    /**
+     * pprof's legacy reader needs at least one address per record; JVM service threads (Signal Dispatcher,
+     * Notification Thread) have no Java frames, so they get this one.
+     */
+    static final Frame NO_JAVA_FRAMES = Frame.synthetic("[memprof: no Java frames]");
+
     record Stack(List<Frame> frames) {
+        Stack {
+            frames = frames.isEmpty() ? List.of(NO_JAVA_FRAMES) : frames;
+        }
     }
 
     private StackCounts() {
