@@ -56,43 +56,52 @@ final class MemprofAgent {
         routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
         Router router = routes.build(commandLine());
 
-        // The slow parts run beside the application's start-up: rewriting the classes that were loaded before
-        // us, then the server. The "listening" line (and memprof.url) comes when both are done, and sampling
-        // is on from then.
+        // Bind now, so that a busy port is reported at once; the slow part, rewriting the classes loaded before
+        // us, runs beside the application's start-up. The "listening" line and memprof.url come when it is done:
+        // from then on, sampling is on.
+        HttpServer server = startServer(args, router);
         Thread init = new Thread(() -> {
             if (rewriter != null) {
                 guarded("allocation sampling", () -> rewriter.rewriteLoadedClassesAndStart(inst));
             }
-            startServer(args, router);
+            if (server != null) {
+                announce(args, server);
+            }
         }, "memprof-init");
         init.setDaemon(true);
         init.start();
     }
 
-    private static void startServer(AgentArgs args, Router router) {
+    /** Binds the server; returns null (after one log line) when it cannot. */
+    private static HttpServer startServer(AgentArgs args, Router router) {
         String token;
         try {
             token = token(args);
         } catch (IOException e) {
             log.error("cannot read tokenFile {} ({}); the server does not start", args.tokenFile(), e.getMessage());
-            return;
+            return null;
         }
         if (token == null && !args.insecure() && !isLoopback(args.host())) {
             log.error("refusing to serve on non-loopback host {} without a token; set tokenFile= (or insecure=true)",
                     args.host());
-            return;
+            return null;
         }
         try {
             HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token),
                     HttpServer.Limits.DEFAULT);
-            String url = "http://" + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
-            System.setProperty(Agent.URL_PROPERTY, url);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "memprof-shutdown"));
-            log.info("listening on {}", url);
+            return server;
         } catch (Exception e) {
             log.error("cannot listen on {}:{} ({}); profiling routes are off, the application continues",
                     args.host(), args.port(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return null;
         }
+    }
+
+    private static void announce(AgentArgs args, HttpServer server) {
+        String url = "http://" + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
+        System.setProperty(Agent.URL_PROPERTY, url);
+        log.info("listening on {}", url);
     }
 
     private static String token(AgentArgs args) throws IOException {

@@ -34,25 +34,30 @@ public final class BytecodeTransformer implements ClassFileTransformer {
     private final MethodRewriter rewriter;
     private final AtomicInteger transformed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private volatile Class<?>[] preloaded;
 
     public BytecodeTransformer(String name, MethodRewriter rewriter) {
         this.name = name;
         this.rewriter = rewriter;
     }
 
-    /** Rewrites every class loaded from now on. */
+    /** Rewrites every class loaded from now on, and notes the classes loaded before. */
     public void register(Instrumentation inst) {
         inst.addTransformer(this, true);
+        preloaded = inst.getAllLoadedClasses();
     }
 
     /**
-     * Rewrites the already loaded classes that {@code existing} selects (after {@link #register}). Classes that
-     * load meanwhile are rewritten as they load, so nothing falls in between.
+     * Rewrites the classes that were loaded before {@link #register} and that {@code existing} selects. Only
+     * those: retransforming a class that was already rewritten as it loaded would turn the methods running on its
+     * threads' stacks into obsolete versions, which stack traces show as "Unknown Source".
      */
     public void retransformLoaded(Instrumentation inst, java.util.function.Predicate<Class<?>> existing) {
         long start = System.nanoTime();
+        Class<?>[] classes = preloaded == null ? new Class<?>[0] : preloaded;
+        preloaded = null;
         List<Class<?>> batch = new ArrayList<>(BATCH);
-        for (Class<?> c : inst.getAllLoadedClasses()) {
+        for (Class<?> c : classes) {
             if (existing.test(c) && inst.isModifiableClass(c)) {
                 batch.add(c);
                 if (batch.size() == BATCH) {
