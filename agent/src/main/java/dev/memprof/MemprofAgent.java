@@ -7,6 +7,8 @@ import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
 import dev.memprof.http.Router;
 import dev.memprof.http.Routes;
+import dev.memprof.http.Tls;
+import io.netty.handler.ssl.SslContext;
 import dev.memprof.log.LogLevel;
 import dev.memprof.threads.GoroutineProfile;
 import dev.memprof.threads.ThreadCreateInstrumentation;
@@ -86,8 +88,16 @@ final class MemprofAgent {
                     args.host());
             return null;
         }
+        SslContext tls;
         try {
-            HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token),
+            tls = Tls.fromPem(args.tlsCert(), args.tlsKey());
+        } catch (Exception e) {
+            log.error("cannot set up HTTPS from tlsCert/tlsKey ({}); the server does not start",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return null;
+        }
+        try {
+            HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token), tls,
                     HttpServer.Limits.DEFAULT);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "memprof-shutdown"));
             return server;
@@ -99,7 +109,7 @@ final class MemprofAgent {
     }
 
     private static void announce(AgentArgs args, HttpServer server) {
-        String url = "http://" + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
+        String url = (args.tlsCert() != null ? "https://" : "http://") + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
         System.setProperty(Agent.URL_PROPERTY, url);
         log.info("listening on {}", url);
     }
