@@ -3,6 +3,9 @@ package dev.memprof;
 import dev.memprof.alloc.AllocationRewriter;
 import dev.memprof.alloc.AllocationSampler;
 import dev.memprof.alloc.HeapProfile;
+import dev.memprof.alloc.SamplerCollector;
+import dev.memprof.metrics.JvmCollector;
+import dev.memprof.metrics.MetricsRegistry;
 import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
 import dev.memprof.http.Router;
@@ -56,6 +59,10 @@ final class MemprofAgent {
         AllocationRewriter rewriter = args.rate() > 0
                 ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
         routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
+        MetricsRegistry metrics = new MetricsRegistry()
+                .register(new JvmCollector())
+                .register(new SamplerCollector(sampler));
+        routes.metrics(metrics);
         Router router = routes.build(commandLine());
 
         // Bind now, so that a busy port is reported at once; the slow part, rewriting the classes loaded before

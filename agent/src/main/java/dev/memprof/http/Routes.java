@@ -38,6 +38,12 @@ public final class Routes {
         return this;
     }
 
+    /** Serves the registry's metrics at {@code /metrics}. */
+    public Routes metrics(dev.memprof.metrics.MetricsRegistry registry) {
+        router.get("/metrics", new MetricsHandler(registry));
+        return this;
+    }
+
     /** Wraps an expensive handler (profile building, conversion, diffs) in the shared concurrency bound. */
     public Handler heavy(Handler h) {
         return heavy.wrap(h);
