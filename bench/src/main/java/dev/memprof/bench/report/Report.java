@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +24,9 @@ import java.util.stream.Stream;
 public final class Report {
 
     private static final String BASELINE = "none";
+    /** The order of the rows; configurations not listed here follow in name order. */
+    private static final List<String> ORDER = List.of(BASELINE, "memprof", "jfr", "memprof-nojfr", "memprof-rate0",
+            "memprof-rate1");
 
     private Report() {
     }
@@ -31,8 +35,7 @@ public final class Report {
         Path dir = Path.of(args[0]);
         // benchmark -> config -> rep -> iterations
         Map<String, Map<String, Map<String, List<Double>>>> all = new TreeMap<>();
-        Set<String> configs = new LinkedHashSet<>();
-        configs.add(BASELINE);
+        Set<String> configs = new TreeSet<>(Comparator.comparingInt(Report::rank).thenComparing(c -> c));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path log : files.filter(p -> p.getFileName().toString().matches("jmh-\\d+-.+\\.txt")).sorted()
                     .toList()) {
@@ -50,7 +53,7 @@ public final class Report {
 
     private static void printThroughput(Map<String, Map<String, Map<String, List<Double>>>> all,
                                         Set<String> configs) {
-        System.out.printf("%n%-34s %-14s %14s %8s %4s %7s %15s%n", "workload", "config", "ops/s", "spread", "n",
+        System.out.printf("%n%-38s %-14s %14s %8s %4s %8s %15s%n", "workload", "config", "ops/s", "spread", "n",
                 "ratio", "paired range");
         for (var bench : all.entrySet()) {
             Map<String, List<Double>> base = bench.getValue().getOrDefault(BASELINE, Map.of());
@@ -61,7 +64,7 @@ public final class Report {
                     continue;
                 }
                 Stats s = Stats.of(flatten(reps));
-                System.out.printf("%-34s %-14s %14.1f %7.1f%% %4d %7.3f %15s%n", bench.getKey(), config, s.mean(),
+                System.out.printf("%-38s %-14s %14.1f %7.1f%% %4d %8.4f %15s%n", bench.getKey(), config, s.mean(),
                         100 * s.relStdev(), s.n(), s.mean() / baseMean, pairedRange(reps, base));
             }
         }
@@ -79,7 +82,7 @@ public final class Report {
             lo = Math.min(lo, r);
             hi = Math.max(hi, r);
         }
-        return lo > hi ? "-" : String.format("%.3f..%.3f", lo, hi);
+        return lo > hi ? "-" : String.format("%.4f..%.4f", lo, hi);
     }
 
     private static void printStartup(Path file, Set<String> configs) throws IOException {
@@ -110,6 +113,11 @@ public final class Report {
             System.out.printf("%-14s %4d %12.0f %10.0f %16.0f %10.0f%n", config, m.size(), main, main - baseMain,
                     work, work - baseWork);
         }
+    }
+
+    private static int rank(String config) {
+        int i = ORDER.indexOf(config);
+        return i < 0 ? ORDER.size() : i;
     }
 
     private static List<Double> flatten(Map<String, List<Double>> reps) {
