@@ -2,7 +2,7 @@
 # The allocation-overhead benchmark (issue 3): builds the agent and the benchmark jar, runs every workload under
 # each configuration (interleaved across repetitions), measures start-up cost, and prints the tables.
 #
-#   bench/run.sh                 default run (~15 min on 2 cores)
+#   bench/run.sh                 default run (~15 min on 2 cores: 2 repetitions, then rate=1 for up to 5 min)
 #   QUICK=1 bench/run.sh         smoke run (~3-4 min): 1 repetition, short iterations, no rate=1 worst case
 #
 # Knobs (environment): REPS (default 2), CONFIGS (default "none memprof jfr"; also memprof-rate0, memprof-nojfr),
