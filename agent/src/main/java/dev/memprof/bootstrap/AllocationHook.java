@@ -161,18 +161,19 @@ public final class AllocationHook {
         return (long) (-Math.log(u) * r);
     }
 
+    /** Measures a class's shallow size once; before the sink is installed, an estimate that is not kept. */
     private static long measure(Object o, int slot) {
         Sink s = sink;
-        long size = 16;
-        if (s != null) {
-            try {
-                size = s.objectSize(o);
-            } catch (Throwable ignored) {
-                // keep the estimate
-            }
+        if (s == null) {
+            return 16;
         }
-        SIZES[slot] = size;
-        return size;
+        try {
+            long size = s.objectSize(o);
+            SIZES[slot] = size;
+            return size;
+        } catch (Throwable ignored) {
+            return 16;
+        }
     }
 
     static long arrayBytes(int length, int shift) {

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BytecodeTransformer implements ClassFileTransformer {
 
     private static final Logger log = LoggerFactory.getLogger(BytecodeTransformer.class);
-    private static final int BATCH = 256;
+    /** One batch: every retransformClasses call deoptimizes compiled code, so fewer calls settle sooner. */
+    private static final int BATCH = 100_000;
 
     private final String name;
     private final MethodRewriter rewriter;
@@ -56,9 +57,12 @@ public final class BytecodeTransformer implements ClassFileTransformer {
         long start = System.nanoTime();
         Class<?>[] classes = preloaded == null ? new Class<?>[0] : preloaded;
         preloaded = null;
-        List<Class<?>> batch = new ArrayList<>(BATCH);
+        List<Class<?>> batch = new ArrayList<>();
         for (Class<?> c : classes) {
-            if (existing.test(c) && inst.isModifiableClass(c)) {
+            // Never retransform what the rewriter leaves alone: a retransformed class is redefined even when no
+            // transformer changes it, and a method redefined while the JIT compiles it is never compiled again
+            // ("COMPILE SKIPPED: redefined method"), which made the allocation hook itself run uncompiled.
+            if (existing.test(c) && inst.isModifiableClass(c) && rewriter.appliesTo(internalName(c), domain(c))) {
                 batch.add(c);
                 if (batch.size() == BATCH) {
                     retransform(inst, batch);
@@ -69,6 +73,18 @@ public final class BytecodeTransformer implements ClassFileTransformer {
         retransform(inst, batch);
         log.debug("{}: {} classes rewritten, {} left untouched, in {} ms", name, transformed.get(), failed.get(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static String internalName(Class<?> c) {
+        return c.getName().replace('.', '/');
+    }
+
+    private static ProtectionDomain domain(Class<?> c) {
+        try {
+            return c.getProtectionDomain();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void retransform(Instrumentation inst, List<Class<?>> classes) {
