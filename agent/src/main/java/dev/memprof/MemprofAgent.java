@@ -4,6 +4,7 @@ import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
 import dev.memprof.http.Router;
 import dev.memprof.http.Routes;
+import dev.memprof.jfr.JfrService;
 import dev.memprof.log.LogLevel;
 import dev.memprof.threads.GoroutineProfile;
 import dev.memprof.threads.ThreadCreateInstrumentation;
@@ -44,7 +45,25 @@ final class MemprofAgent {
         Routes routes = new Routes(args.maxSeconds())
                 .profile(new GoroutineProfile(args.depth()))
                 .profile(new ThreadCreateProfile(threadCreates));
+        guarded("JFR profiling", () -> startJfr(args, routes));
         startServer(args, routes.build(commandLine()));
+    }
+
+    /** The continuous ring recording and the JFR routes; an unwritable temp directory turns them off. */
+    private static void startJfr(AgentArgs args, Routes routes) {
+        if (!args.jfr()) {
+            log.info("jfr=off: the profile, trace, jfr, block and mutex routes are off");
+            return;
+        }
+        JfrService jfr;
+        try {
+            jfr = JfrService.start();
+        } catch (IOException e) {
+            log.warn("JFR features are off: cannot create a temporary directory ({})", e.getMessage());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(jfr::close, "memprof-jfr-cleanup"));
+        routes.jfr(jfr);
     }
 
     private static void startServer(AgentArgs args, Router router) {
