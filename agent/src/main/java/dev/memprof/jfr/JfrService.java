@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -84,49 +85,64 @@ public final class JfrService implements AutoCloseable {
     public byte[] window(ProfileKind kind, Duration length, BooleanSupplier cancelled)
             throws IOException, InterruptedException, BusyException {
         if (kind != ProfileKind.CPU) {
-            return convertWindow(kind, length, cancelled, null);
+            return convertWindow(kind, length, cancelled);
         }
         if (!cpu.tryAcquire()) {
             throw new BusyException();
         }
         try {
-            return convertWindow(kind, length, cancelled, ThreadCpuTimes.snapshot());
+            return convertWindow(kind, length, cancelled);
         } finally {
             cpu.release();
         }
     }
 
-    private byte[] convertWindow(ProfileKind kind, Duration length, BooleanSupplier cancelled,
-                                 ThreadCpuTimes.Snapshot cpuStart) throws IOException, InterruptedException {
-        Path file = record(RecordingSettings.window(kind), length, cancelled, Long.MAX_VALUE);
-        if (file == null) {
+    private byte[] convertWindow(ProfileKind kind, Duration length, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        boolean cpu = kind == ProfileKind.CPU;
+        Recorded window = record(RecordingSettings.window(kind), length, cancelled, Long.MAX_VALUE, cpu);
+        if (window == null) {
             return null;
         }
         try {
-            JfrConverter c = cpuStart == null ? kind.converter(TimeWindow.ALL)
-                    : new CpuConverter(TimeWindow.ALL, cpuStart.since());
-            return c.convert(file).toGzippedBytes();
+            JfrConverter c = cpu ? new CpuConverter(TimeWindow.ALL, window.cpu) : kind.converter(TimeWindow.ALL);
+            // The profile covers the window asked for, as Go's do, not just the span between its events.
+            return c.convert(window.file).timeNanos(epochNanos(window.start))
+                    .durationNanos(Duration.between(window.start, window.end).toNanos())
+                    .toGzippedBytes();
         } finally {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(window.file);
         }
+    }
+
+    private static long epochNanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
     /** The raw recording of the next {@code length} with JFR's profile settings; null when cancelled. */
     public byte[] trace(Duration length, BooleanSupplier cancelled) throws IOException, InterruptedException {
-        Path file = record(RecordingSettings.trace(), length, cancelled, TRACE_MAX_BYTES);
-        if (file == null) {
+        Recorded window = record(RecordingSettings.trace(), length, cancelled, TRACE_MAX_BYTES, false);
+        if (window == null) {
             return null;
         }
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(window.file);
         } finally {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(window.file);
         }
     }
 
-    /** Records for {@code length} (or until cancelled) into a file of ours; null when cancelled. */
-    private Path record(Map<String, String> settings, Duration length, BooleanSupplier cancelled, long maxBytes)
-            throws IOException, InterruptedException {
+    /** A finished window: its file, when the recording ran, and each thread's CPU time meanwhile (or null). */
+    private record Recorded(Path file, Instant start, Instant end, ThreadCpuTimes cpu) {
+    }
+
+    /**
+     * Records for {@code length} (or until cancelled) into a file of ours; null when cancelled. With
+     * {@code measureCpu}, each thread's CPU time is read just after the start and just before the stop, so the
+     * measurement spans the recording and not JFR's start-up.
+     */
+    private Recorded record(Map<String, String> settings, Duration length, BooleanSupplier cancelled, long maxBytes,
+                            boolean measureCpu) throws IOException, InterruptedException {
         Path file = Files.createTempFile(dir, "window-", ".jfr");
         boolean done = false;
         try (Recording r = new Recording(settings)) {
@@ -134,14 +150,18 @@ public final class JfrService implements AutoCloseable {
             r.setToDisk(true);
             r.setMaxSize(maxBytes == Long.MAX_VALUE ? 0 : maxBytes);
             r.start();
+            Instant start = Instant.now();
+            ThreadCpuTimes.Snapshot cpuStart = measureCpu ? ThreadCpuTimes.snapshot() : null;
             boolean completed = sleep(length, cancelled);
+            ThreadCpuTimes cpu = measureCpu ? cpuStart.since() : null;
+            Instant end = Instant.now();
             r.stop();
             if (!completed) {
                 return null;
             }
             r.dump(file);
             done = true;
-            return file;
+            return new Recorded(file, start, end, cpu);
         } finally {
             if (!done) {
                 Files.deleteIfExists(file);
