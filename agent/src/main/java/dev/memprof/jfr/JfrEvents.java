@@ -4,7 +4,9 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +19,7 @@ final class JfrEvents {
 
     /** The magic bytes that open every JFR chunk. */
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
+    private static final int HEADER_BYTES = 68;
 
     private JfrEvents() {
     }
@@ -29,7 +32,7 @@ final class JfrEvents {
      */
     static void read(Path file, TimeWindow window, Map<String, Consumer<RecordedEvent>> handlers)
             throws IOException {
-        checkMagic(file);
+        checkChunks(file);
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setReuse(true);
             stream.setOrdered(false);
@@ -52,18 +55,68 @@ final class JfrEvents {
         }
     }
 
-    private static void checkMagic(Path file) throws IOException {
-        byte[] head = new byte[MAGIC.length];
-        int n;
-        try (var in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+    /**
+     * Walks the chunk headers (68 bytes each: magic, version, chunk size, constant pool and metadata offsets, ...)
+     * so that an empty, foreign or truncated file fails with a clear reason: the JDK's parser quietly stops at a
+     * short chunk and would turn a truncated file into an empty profile.
+     */
+    private static void checkChunks(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long length = ch.size();
+            if (length == 0) {
+                throw new JfrFormatException(file + ": empty file, not a JFR recording", null);
+            }
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+            long at = 0;
+            int chunk = 0;
+            while (at < length) {
+                header.clear();
+                while (header.hasRemaining() && ch.read(header, at + header.position()) > 0) {
+                    // fill the header
+                }
+                header.flip();
+                if (!hasMagic(header)) {
+                    throw new JfrFormatException(file + (chunk == 0 ? ": not a JFR recording (no FLR header)"
+                            : ": not a JFR recording after byte " + at), null);
+                }
+                if (header.remaining() < HEADER_BYTES) {
+                    throw truncated(file, chunk);
+                }
+                int major = header.getShort(4);
+                long size = header.getLong(8);
+                long constants = header.getLong(16);
+                long metadata = header.getLong(24);
+                if (major < 1 || major > 2) {
+                    throw new JfrFormatException(file + ": unsupported JFR version " + major, null);
+                }
+                if (size == 0) {
+                    throw new JfrFormatException(file + ": chunk " + chunk
+                            + " was never finished (the recording is still being written, or its JVM died)", null);
+                }
+                if (size < HEADER_BYTES || at + size > length || constants <= 0 || constants >= size
+                        || metadata <= 0 || metadata >= size) {
+                    throw truncated(file, chunk);
+                }
+                at += size;
+                chunk++;
+            }
         }
-        if (n == 0) {
-            throw new JfrFormatException(file + ": empty file, not a JFR recording", null);
+    }
+
+    private static boolean hasMagic(ByteBuffer header) {
+        if (header.remaining() < MAGIC.length) {
+            return false;
         }
-        if (n < head.length || !java.util.Arrays.equals(head, MAGIC)) {
-            throw new JfrFormatException(file + ": not a JFR recording (no FLR header)", null);
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (header.get(i) != MAGIC[i]) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static JfrFormatException truncated(Path file, int chunk) {
+        return new JfrFormatException(file + ": truncated JFR recording (chunk " + chunk + " is incomplete)", null);
     }
 
     private static String reason(Throwable e) {
