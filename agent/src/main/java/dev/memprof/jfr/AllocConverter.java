@@ -1,7 +1,6 @@
 package dev.memprof.jfr;
 
 import dev.memprof.pprof.SampleType;
-import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 
 import java.util.List;
@@ -33,47 +32,19 @@ public final class AllocConverter extends JfrConverter {
         return Map.of(
                 SAMPLE, e -> {
                     sampleEvents++;
-                    add(e, 0, e.getLong("weight"));
+                    add(e, 0, longOf(e, "weight"));
                 },
-                IN_NEW_TLAB, e -> add(e, 2, e.getLong("tlabSize") > 0 ? e.getLong("tlabSize")
-                        : e.getLong("allocationSize")),
-                OUTSIDE_TLAB, e -> add(e, 2, e.getLong("allocationSize")));
+                IN_NEW_TLAB, e -> {
+                    long tlab = longOf(e, "tlabSize");
+                    add(e, 2, tlab > 0 ? tlab : longOf(e, "allocationSize"));
+                },
+                OUTSIDE_TLAB, e -> add(e, 2, longOf(e, "allocationSize")));
     }
 
     private void add(RecordedEvent e, int at, long bytes) {
-        long[] row = table.row(e.getStackTrace(), e.getThread("eventThread"), className(e.getClass("objectClass")));
+        long[] row = table.row(stackOf(e), threadOf(e, "eventThread"), classOf(e, "objectClass"));
         row[at]++;
         row[at + 1] += bytes;
-    }
-
-    /** The class as Java source names it: {@code byte[]}, {@code java.lang.String[][]}, not {@code [B}. */
-    static String className(RecordedClass c) {
-        return c == null || c.getName() == null ? null : sourceName(c.getName());
-    }
-
-    static String sourceName(String binary) {
-        int dims = 0;
-        while (dims < binary.length() && binary.charAt(dims) == '[') {
-            dims++;
-        }
-        if (dims == 0) {
-            return binary;
-        }
-        String element = switch (binary.substring(dims)) {
-            case "Z" -> "boolean";
-            case "B" -> "byte";
-            case "C" -> "char";
-            case "S" -> "short";
-            case "I" -> "int";
-            case "J" -> "long";
-            case "F" -> "float";
-            case "D" -> "double";
-            default -> {
-                String e = binary.substring(dims);
-                yield e.startsWith("L") && e.endsWith(";") ? e.substring(1, e.length() - 1) : e;
-            }
-        };
-        return element + "[]".repeat(dims);
     }
 
     @Override

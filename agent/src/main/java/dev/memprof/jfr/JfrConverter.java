@@ -3,7 +3,10 @@ package dev.memprof.jfr;
 import dev.memprof.pprof.Labels;
 import dev.memprof.pprof.ProfileBuilder;
 import dev.memprof.pprof.SampleType;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +31,6 @@ public abstract class JfrConverter {
     protected final ProfileBuilder builder;
     protected final SampleTable table;
     protected final ActiveSettings settings = new ActiveSettings();
-    private long firstNanos = Long.MAX_VALUE;
-    private long lastNanos = Long.MIN_VALUE;
     private boolean used;
 
     /**
@@ -54,22 +55,32 @@ public abstract class JfrConverter {
             throw new IllegalStateException("a converter converts one recording");
         }
         used = true;
-        Map<String, Consumer<RecordedEvent>> all = new HashMap<>();
-        handlers().forEach((name, h) -> all.put(name, e -> {
-            observe(e);
-            h.accept(e);
-        }));
+        Map<String, Consumer<RecordedEvent>> all = new HashMap<>(handlers());
         all.put(ActiveSettings.EVENT, settings::accept);
-        JfrEvents.read(jfr, window, all);
+        JfrEvents.Result read = JfrEvents.read(jfr, window, all);
         finish();
-        if (firstNanos <= lastNanos) {
-            builder.timeNanos(firstNanos).durationNanos(lastNanos - firstNanos);
+        long start = clip(read.startNanos(), window.from(), true);
+        long end = clip(read.endNanos(), window.to(), false);
+        if (start < end) {
+            builder.timeNanos(start).durationNanos(end - start);
+        }
+        if (read.failedEvents() > 0) {
+            builder.comment(read.failedEvents() + " events skipped as unreadable, first: " + read.firstFailure());
         }
         if (table.truncatedRows() > 0) {
             builder.comment(table.truncatedRows() + " events folded into [memprof: truncated]: more than "
                     + SampleTable.MAX_ROWS + " distinct stacks");
         }
         return builder;
+    }
+
+    /** The recording's start or end, narrowed to the window's. */
+    private static long clip(long nanos, Instant bound, boolean isStart) {
+        if (bound == null) {
+            return nanos;
+        }
+        long b = bound.getEpochSecond() * 1_000_000_000L + bound.getNano();
+        return isStart ? Math.max(nanos, b) : Math.min(nanos, b);
     }
 
     /** Converts {@code jfr} and writes the gzipped profile to {@code out}. */
@@ -89,24 +100,28 @@ public abstract class JfrConverter {
         return b.build();
     }
 
+    // The typed accessors (getStackTrace, getThread, getLong) look each field up by name two or three times to
+    // check its type; on files with millions of events that dominated conversion. These look it up once.
+
+    protected static RecordedStackTrace stackOf(RecordedEvent e) {
+        return e.getValue("stackTrace") instanceof RecordedStackTrace s ? s : null;
+    }
+
+    protected static RecordedThread threadOf(RecordedEvent e, String field) {
+        return e.getValue(field) instanceof RecordedThread t ? t : null;
+    }
+
+    protected static RecordedClass classOf(RecordedEvent e, String field) {
+        return e.getValue(field) instanceof RecordedClass c ? c : null;
+    }
+
+    protected static long longOf(RecordedEvent e, String field) {
+        return e.getValue(field) instanceof Number n ? n.longValue() : 0;
+    }
+
     /** The duration of a timed event in nanoseconds. */
     protected static long nanos(RecordedEvent e) {
         return Math.max(0, e.getDuration().toNanos());
     }
 
-    private void observe(RecordedEvent e) {
-        Instant t = e.getStartTime();
-        long n = t.getEpochSecond() * 1_000_000_000L + t.getNano();
-        if (n < firstNanos) {
-            firstNanos = n;
-        }
-        if (n > lastNanos) {
-            lastNanos = n;
-        }
-    }
-
-    /** Nanoseconds between the first and the last event read, or 0. */
-    protected final long spanNanos() {
-        return firstNanos <= lastNanos ? lastNanos - firstNanos : 0;
-    }
 }

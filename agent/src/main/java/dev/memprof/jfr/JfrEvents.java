@@ -24,15 +24,23 @@ final class JfrEvents {
     private JfrEvents() {
     }
 
+    /** What a read saw: the recording's span by its chunk headers, and events whose handler failed. */
+    record Result(long startNanos, long endNanos, long failedEvents, String firstFailure) {
+    }
+
     /**
      * Delivers each event of the subscribed types inside the window, in file order (not sorted by time: sorting
-     * would cost memory and no converter needs it).
+     * would cost memory and no converter needs it). A handler that throws skips its event and is counted: the
+     * JDK would otherwise print the exception to stderr and go on.
      *
      * @throws JfrFormatException when the file is empty, truncated or not JFR
      */
-    static void read(Path file, TimeWindow window, Map<String, Consumer<RecordedEvent>> handlers)
+    static Result read(Path file, TimeWindow window, Map<String, Consumer<RecordedEvent>> handlers)
             throws IOException {
-        checkChunks(file);
+        long[] span = checkChunks(file);
+        long[] failed = {0};
+        String[] firstFailure = {null};
+        boolean bounded = window.from() != null || window.to() != null;
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setReuse(true);
             stream.setOrdered(false);
@@ -43,8 +51,14 @@ final class JfrEvents {
                 stream.setEndTime(window.to());
             }
             handlers.forEach((name, handler) -> stream.onEvent(name, e -> {
-                if (window.contains(e.getStartTime())) {
-                    handler.accept(e);
+                try {
+                    if (!bounded || window.contains(e.getStartTime())) {
+                        handler.accept(e);
+                    }
+                } catch (RuntimeException ex) {
+                    if (failed[0]++ == 0) {
+                        firstFailure[0] = name + ": " + reason(ex);
+                    }
                 }
             }));
             stream.start();
@@ -53,6 +67,7 @@ final class JfrEvents {
         } catch (IOException | RuntimeException | InternalError e) {
             throw new JfrFormatException(file + ": not a readable JFR recording (" + reason(e) + ")", e);
         }
+        return new Result(span[0], span[1], failed[0], firstFailure[0]);
     }
 
     /**
@@ -60,7 +75,9 @@ final class JfrEvents {
      * so that an empty, foreign or truncated file fails with a clear reason: the JDK's parser quietly stops at a
      * short chunk and would turn a truncated file into an empty profile.
      */
-    private static void checkChunks(Path file) throws IOException {
+    private static long[] checkChunks(Path file) throws IOException {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = ch.size();
             if (length == 0) {
@@ -84,6 +101,8 @@ final class JfrEvents {
                 }
                 int major = header.getShort(4);
                 long size = header.getLong(8);
+                long startNanos = header.getLong(32);
+                long durationNanos = header.getLong(40);
                 long constants = header.getLong(16);
                 long metadata = header.getLong(24);
                 if (major < 1 || major > 2) {
@@ -97,10 +116,13 @@ final class JfrEvents {
                         || metadata <= 0 || metadata >= size) {
                     throw truncated(file, chunk);
                 }
+                first = Math.min(first, startNanos);
+                last = Math.max(last, startNanos + Math.max(0, durationNanos));
                 at += size;
                 chunk++;
             }
         }
+        return new long[]{first, last};
     }
 
     private static boolean hasMagic(ByteBuffer header) {

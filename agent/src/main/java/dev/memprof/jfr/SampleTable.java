@@ -35,7 +35,12 @@ final class SampleTable {
     record ThreadRef(long javaId, String name) {
     }
 
-    private record Key(int stack, int thread, int tag) {
+    // A row's key packs (stack, thread, tag) into one long: 32 bits of stack index, 16 of thread and 16 of tag.
+    // Threads and tags past 65535 share the last index (the label of that index is what the first one had).
+    private static final int MAX_SMALL_INDEX = 0xFFFF;
+
+    private static long key(int stack, int thread, int tag) {
+        return ((long) stack << 32) | ((long) Math.min(thread, MAX_SMALL_INDEX) << 16) | Math.min(tag, MAX_SMALL_INDEX);
     }
 
     /** Receives each row at the end. */
@@ -47,13 +52,14 @@ final class SampleTable {
     private final int width;
     private final Map<RecordedStackTrace, Integer> stackCache = new IdentityHashMap<>();
     private final Map<RecordedThread, Integer> threadCache = new IdentityHashMap<>();
+    private final Map<RecordedClass, Integer> classCache = new IdentityHashMap<>();
     private final Map<LocationIds, Integer> stackIndex = new HashMap<>();
     private final List<long[]> stacks = new ArrayList<>();
     private final Map<ThreadRef, Integer> threadIndex = new HashMap<>();
     private final List<ThreadRef> threads = new ArrayList<>();
     private final Map<String, Integer> tagIndex = new HashMap<>();
     private final List<String> tags = new ArrayList<>();
-    private final Map<Key, long[]> rows = new HashMap<>();
+    private final RowMap rows = new RowMap();
     private long truncatedRows;
 
     private record LocationIds(long[] ids) {
@@ -74,15 +80,19 @@ final class SampleTable {
         tag(null);
     }
 
-    /** The value row of this (stack, thread, tag), to add into; tag may be null. */
-    long[] row(RecordedStackTrace stack, RecordedThread thread, String tag) {
+    /** The value row of this (stack, thread), to add into. */
+    long[] row(RecordedStackTrace stack, RecordedThread thread) {
         int t = thread(thread);
-        Key key = new Key(stack(stack), t, tag(tag));
+        return row(stack(stack), t, 0);
+    }
+
+    private long[] row(int stack, int thread, int tag) {
+        long key = key(stack, thread, tag);
         long[] values = rows.get(key);
         if (values == null) {
             if (rows.size() >= MAX_ROWS) {
                 truncatedRows++;
-                key = new Key(internStack(new long[]{builder.location(TRUNCATED)}), t, 0);
+                key = key(internStack(new long[]{builder.location(TRUNCATED)}), thread, 0);
                 values = rows.get(key);
                 if (values != null) {
                     return values;
@@ -94,9 +104,60 @@ final class SampleTable {
         return values;
     }
 
+    /** The row of an event whose tag is a class (allocations): the class's name, cached per class object. */
+    long[] row(RecordedStackTrace stack, RecordedThread thread, RecordedClass type) {
+        int t = thread(thread);
+        int s = stack(stack);
+        return row(s, t, type == null ? 0 : tagOf(type));
+    }
+
+    private int tagOf(RecordedClass type) {
+        Integer cached = classCache.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        if (classCache.size() >= MAX_IDENTITY_CACHE) {
+            classCache.clear();
+        }
+        int index = tag(className(type));
+        classCache.put(type, index);
+        return index;
+    }
+
+    /** The class as Java source names it: {@code byte[]}, {@code java.lang.String[][]}, not {@code [B}. */
+    static String className(RecordedClass c) {
+        return c == null || c.getName() == null ? null : sourceName(c.getName());
+    }
+
+    static String sourceName(String binary) {
+        int dims = 0;
+        while (dims < binary.length() && binary.charAt(dims) == '[') {
+            dims++;
+        }
+        if (dims == 0) {
+            return binary;
+        }
+        String element = switch (binary.substring(dims)) {
+            case "Z" -> "boolean";
+            case "B" -> "byte";
+            case "C" -> "char";
+            case "S" -> "short";
+            case "I" -> "int";
+            case "J" -> "long";
+            case "F" -> "float";
+            case "D" -> "double";
+            default -> {
+                String e = binary.substring(dims);
+                yield e.startsWith("L") && e.endsWith(";") ? e.substring(1, e.length() - 1) : e;
+            }
+        };
+        return element + "[]".repeat(dims);
+    }
+
     /** Visits every row; call once, at the end. */
     void forEach(RowVisitor visitor) {
-        rows.forEach((k, v) -> visitor.visit(stacks.get(k.stack), threads.get(k.thread), tags.get(k.tag), v));
+        rows.forEach((k, v) -> visitor.visit(stacks.get((int) (k >>> 32)), threads.get((int) (k >>> 16) & 0xFFFF),
+                tags.get((int) k & 0xFFFF), v));
     }
 
     /** Rows folded into the truncated stack because the table was full. */

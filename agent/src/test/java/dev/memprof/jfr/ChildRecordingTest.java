@@ -51,10 +51,14 @@ class ChildRecordingTest {
         assertEquals(List.of("samples/count", "wall/nanoseconds"), wall.types);
         assertTrue(wall.cumulative(SPIN, "samples/count") > 0);
 
+        // A throttled allocation sample's weight is everything the thread allocated since its previous sample, so
+        // the bytes are right per thread, but may land on the stack of the next sampled allocation: check the main
+        // thread's total (the known allocation plus the ~20 MB it keeps alive) and that the method shows.
         Profiles alloc = Profiles.of(ProfileKind.ALLOC.converter(TimeWindow.ALL).convert(child.jfr()));
-        long allocated = alloc.cumulative("dev.memprof.jfr.Workload.allocateHere", "alloc_space/bytes");
+        long mainBytes = alloc.ofThread("main", "alloc_space/bytes");
         long known = child.known("allocatedBytes");
-        assertTrue(Math.abs(allocated - known) <= known / 4, allocated + " vs known " + known);
+        assertTrue(mainBytes >= 0.75 * known && mainBytes <= 1.5 * known, mainBytes + " vs known " + known);
+        assertTrue(alloc.cumulative("dev.memprof.jfr.Workload.allocateHere", "alloc_space/bytes") >= known / 2);
 
         Profiles live = Profiles.of(ProfileKind.LIVE.converter(TimeWindow.ALL).convert(child.jfr()));
         assertEquals(List.of("inuse_objects/count", "inuse_space/bytes"), live.types);

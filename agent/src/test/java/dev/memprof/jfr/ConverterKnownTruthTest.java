@@ -66,8 +66,9 @@ class ConverterKnownTruthTest {
     void cpuFromAFileIsCalibratedByThreadCpuLoadEstimates() throws Exception {
         Profiles p = Profiles.of(ProfileKind.CPU.converter(TimeWindow.ALL).convert(cpuRecording));
         long threadCpu = p.ofThread("known-spinner", "cpu/nanoseconds");
-        // jdk.ThreadCPULoad each second stands for the second before it; the spinner's last part may be missed.
-        assertTrue(threadCpu >= 0.6 * spinnerCpu && threadCpu <= 1.25 * spinnerCpu,
+        // jdk.ThreadCPULoad each second stands for the second before it, so over a 3 s thread the estimate is good
+        // to about one period (a third) either way, and worse on a loaded machine.
+        assertTrue(threadCpu >= 0.55 * spinnerCpu && threadCpu <= 1.45 * spinnerCpu,
                 threadCpu + " vs measured " + spinnerCpu);
         assertTrue(p.comments().stream().anyMatch(c -> c.contains("jdk.ThreadCPULoad")), p.comments().toString());
     }
@@ -92,9 +93,19 @@ class ConverterKnownTruthTest {
 
     @Test
     void allocSumsTheSampleWeights() throws Exception {
+        // A fresh thread: a sample's weight counts everything its thread allocated since its previous sample,
+        // even before the recording started.
         long[] known = new long[1];
-        Path jfr = Recordings.inProcess(dir, ProfileKind.ALLOC.settings(),
-                () -> known[0] = Workload.allocateHere(512L << 20, 256 * 1024));
+        Thread allocator = new Thread(() -> known[0] = Workload.allocateHere(512L << 20, 256 * 1024),
+                "known-allocator");
+        // Throttled hard enough that every allocation sample is kept: this checks the converter's sums, not how
+        // JFR's throttle spreads weight (ChildRecordingTest covers a throttled recording).
+        Map<String, String> settings = new java.util.HashMap<>(ProfileKind.ALLOC.settings());
+        settings.put("jdk.ObjectAllocationSample#throttle", "1000000/s");
+        Path jfr = Recordings.inProcess(dir, settings, () -> {
+            allocator.start();
+            allocator.join();
+        });
         Profiles p = Profiles.of(ProfileKind.ALLOC.converter(TimeWindow.ALL).convert(jfr));
         assertEquals(java.util.List.of("alloc_objects/count", "alloc_space/bytes"), p.types);
         long bytes = p.cumulative(ALLOCATE, "alloc_space/bytes");
