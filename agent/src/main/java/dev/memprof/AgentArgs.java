@@ -32,6 +32,8 @@ public final class AgentArgs {
     private int depth = DEFAULT_DEPTH;
     private boolean jfr = true;
     private boolean insecure;
+    private String tlsCert;
+    private String tlsKey;
     private LogLevel log = LogLevel.INFO;
     private int maxSeconds = DEFAULT_MAX_SECONDS;
     private final List<String> warnings = new ArrayList<>();
@@ -71,6 +73,8 @@ public final class AgentArgs {
             case "depth" -> depth = number(key, value, 1, MAX_DEPTH, depth).intValue();
             case "jfr" -> jfr = onOff(key, value, jfr);
             case "insecure" -> insecure = onOff(key, value, insecure);
+            case "tlsCert" -> tlsCert = nonEmpty(key, value, null);
+            case "tlsKey" -> tlsKey = nonEmpty(key, value, null);
             case "maxSeconds" -> maxSeconds = number(key, value, 1, 86_400, maxSeconds).intValue();
             case "log" -> log = parsed(key, value, LogLevel::parse, log, "one of trace, debug, info, warn, error, off");
             default -> warnings.add("unknown agent argument '" + key + "' ignored");
@@ -159,6 +163,16 @@ public final class AgentArgs {
 
     public boolean insecure() {
         return insecure;
+    }
+
+    /** PEM certificate chain for HTTPS, or null for plain HTTP. */
+    public String tlsCert() {
+        return tlsCert;
+    }
+
+    /** PEM private key (PKCS#8) matching {@link #tlsCert()}. */
+    public String tlsKey() {
+        return tlsKey;
     }
 
     public LogLevel log() {

@@ -1,10 +1,18 @@
 package dev.memprof;
 
+import dev.memprof.alloc.AllocationRewriter;
+import dev.memprof.alloc.AllocationSampler;
+import dev.memprof.alloc.HeapProfile;
+import dev.memprof.alloc.SamplerCollector;
+import dev.memprof.metrics.JvmCollector;
+import dev.memprof.metrics.MetricsRegistry;
 import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
 import dev.memprof.http.Router;
 import dev.memprof.http.Routes;
+import dev.memprof.http.Tls;
 import dev.memprof.jfr.JfrService;
+import io.netty.handler.ssl.SslContext;
 import dev.memprof.log.LogLevel;
 import dev.memprof.threads.GoroutineProfile;
 import dev.memprof.threads.ThreadCreateInstrumentation;
@@ -38,6 +46,7 @@ final class MemprofAgent {
         LogLevel.setThreshold(args.log());
         args.warnings().forEach(log::warn);
         useSafeByteBuddy();
+        useNettyWithoutUnsafe();
 
         ThreadCreateRecorder threadCreates = new ThreadCreateRecorder(args.depth());
         guarded("thread-creation tracking", () -> ThreadCreateInstrumentation.install(inst, threadCreates));
@@ -45,8 +54,33 @@ final class MemprofAgent {
         Routes routes = new Routes(args.maxSeconds())
                 .profile(new GoroutineProfile(args.depth()))
                 .profile(new ThreadCreateProfile(threadCreates));
+        // rate=0: no instrumentation at all; heap and allocs stay served, empty, as Go's are with MemProfileRate=0.
+        AllocationSampler sampler = new AllocationSampler(args.rate(), args.depth(), inst,
+                AllocationSampler.Limits.DEFAULT);
+        AllocationRewriter rewriter = args.rate() > 0
+                ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
+        routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
+        MetricsRegistry metrics = new MetricsRegistry()
+                .register(new JvmCollector())
+                .register(new SamplerCollector(sampler));
+        routes.metrics(metrics);
         guarded("JFR profiling", () -> startJfr(args, routes));
-        startServer(args, routes.build(commandLine()));
+        Router router = routes.build(commandLine());
+
+        // Bind now, so that a busy port is reported at once; the slow part, rewriting the classes loaded before
+        // us, runs beside the application's start-up. The "listening" line and memprof.url come when it is done:
+        // from then on, sampling is on.
+        HttpServer server = startServer(args, router);
+        Thread init = new Thread(() -> {
+            if (rewriter != null) {
+                guarded("allocation sampling", () -> rewriter.rewriteLoadedClassesAndStart(inst));
+            }
+            if (server != null) {
+                announce(args, server);
+            }
+        }, "memprof-init");
+        init.setDaemon(true);
+        init.start();
     }
 
     /** The continuous ring recording and the JFR routes; an unwritable temp directory turns them off. */
@@ -66,30 +100,44 @@ final class MemprofAgent {
         routes.jfr(jfr);
     }
 
-    private static void startServer(AgentArgs args, Router router) {
+    /** Binds the server; returns null (after one log line) when it cannot. */
+    private static HttpServer startServer(AgentArgs args, Router router) {
         String token;
         try {
             token = token(args);
         } catch (IOException e) {
             log.error("cannot read tokenFile {} ({}); the server does not start", args.tokenFile(), e.getMessage());
-            return;
+            return null;
         }
         if (token == null && !args.insecure() && !isLoopback(args.host())) {
             log.error("refusing to serve on non-loopback host {} without a token; set tokenFile= (or insecure=true)",
                     args.host());
-            return;
+            return null;
+        }
+        SslContext tls;
+        try {
+            tls = Tls.fromPem(args.tlsCert(), args.tlsKey());
+        } catch (Exception e) {
+            log.error("cannot set up HTTPS from tlsCert/tlsKey ({}); the server does not start",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return null;
         }
         try {
-            HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token),
+            HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token), tls,
                     HttpServer.Limits.DEFAULT);
-            String url = "http://" + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
-            System.setProperty(Agent.URL_PROPERTY, url);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "memprof-shutdown"));
-            log.info("listening on {}", url);
+            return server;
         } catch (Exception e) {
             log.error("cannot listen on {}:{} ({}); profiling routes are off, the application continues",
                     args.host(), args.port(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return null;
         }
+    }
+
+    private static void announce(AgentArgs args, HttpServer server) {
+        String url = (args.tlsCert() != null ? "https://" : "http://") + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
+        System.setProperty(Agent.URL_PROPERTY, url);
+        log.info("listening on {}", url);
     }
 
     private static String token(AgentArgs args) throws IOException {
@@ -123,6 +171,19 @@ final class MemprofAgent {
         }
     }
 
+    /**
+     * The shaded Netty cannot see {@code sun.misc.Unsafe} (agent/pom.xml points it at a missing class). Saying so
+     * explicitly keeps Netty from logging, on JDKs before 25, that its low-level buffer API is incomplete. The
+     * property name is derived at run time because shading rewrites Netty's prefix.
+     */
+    private static void useNettyWithoutUnsafe() {
+        String nettyPackage = io.netty.util.NettyRuntime.class.getPackageName();
+        String property = nettyPackage.substring(0, nettyPackage.length() - ".util".length()) + ".noUnsafe";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "true");
+        }
+    }
+
     /** The JVM's command line as the OS started it, falling back to what the JVM reports. */
     static List<String> commandLine() {
         ProcessHandle.Info info = ProcessHandle.current().info();
@@ -142,10 +203,19 @@ final class MemprofAgent {
     }
 
     private static void guarded(String what, Runnable part) {
-        try {
+        guarded(what, () -> {
             part.run();
+            return null;
+        });
+    }
+
+    /** Runs one part's start-up; a failure is logged once and the part is off (null). */
+    private static <T> T guarded(String what, java.util.function.Supplier<T> part) {
+        try {
+            return part.get();
         } catch (Throwable t) {
             log.warn("{} is off: it failed to start", what, t);
+            return null;
         }
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  */
 final class AttachCommand {
 
+    private static final long URL_TIMEOUT_SECONDS = 60;
+
     private AttachCommand() {
     }
 
@@ -27,7 +29,7 @@ final class AttachCommand {
         VirtualMachine vm = Jvms.attach(pid);
         try {
             vm.loadAgent(jar.toString(), agentArgs);
-            String url = vm.getSystemProperties().getProperty("memprof.url");
+            String url = awaitUrl(vm);
             if (url == null) {
                 System.err.println("memprof: the agent loaded into " + pid
                         + " but is not serving; its log line on the target's stderr says why");
@@ -50,6 +52,18 @@ final class AttachCommand {
             throw new IOException("attach to " + pid + " failed: " + msg, e);
         } finally {
             vm.detach();
+        }
+    }
+
+    /** The agent finishes starting in the background (it rewrites the loaded classes first); wait for its URL. */
+    private static String awaitUrl(VirtualMachine vm) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + URL_TIMEOUT_SECONDS * 1_000_000_000L;
+        while (true) {
+            String url = vm.getSystemProperties().getProperty("memprof.url");
+            if (url != null || System.nanoTime() > deadline) {
+                return url;
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -12,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.InetSocketAddress;
@@ -28,10 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpServer {
 
-    /** Limits that protect the host; see the README's "Limits" section. */
+    /**
+     * Limits that protect the host; see the README's "Limits" section.
+     *
+     * @param maxConnections open connections at once; more are closed on accept
+     * @param heavyRequests  profile-building requests served at once; more wait up to a second, then get 429
+     */
     public record Limits(int maxInitialLine, int maxHeaderBytes, int maxBodyBytes, int idleSeconds, int workers,
-                         int queue) {
-        public static final Limits DEFAULT = new Limits(4096, 8192, 64 * 1024, 120, 8, 64);
+                         int queue, int maxConnections, int heavyRequests) {
+        public static final Limits DEFAULT = new Limits(4096, 8192, 64 * 1024, 60, 16, 64, 128, 4);
     }
 
     private final EventLoopGroup group;
@@ -45,8 +51,8 @@ public final class HttpServer {
     }
 
     /** Binds and starts serving; throws when the port cannot be bound (the caller logs it once). */
-    public static HttpServer start(String host, int port, Router router, BearerAuth auth, Limits limits)
-            throws Exception {
+    public static HttpServer start(String host, int port, Router router, BearerAuth auth, SslContext tls,
+                                   Limits limits) throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, daemonThreads("memprof-http"),
                 NioIoHandler.newFactory());
         // Core size = maximum: a pool only grows past its core size when the queue is full, so a smaller core
@@ -55,6 +61,7 @@ public final class HttpServer {
                 new ArrayBlockingQueue<>(limits.queue()), daemonThreads("memprof-worker"));
         workers.allowCoreThreadTimeOut(true);
         RequestDispatcher dispatcher = new RequestDispatcher(router, auth, workers);
+        ConnectionLimiter connections = new ConnectionLimiter(limits.maxConnections());
         try {
             Channel ch = new ServerBootstrap()
                     .group(group)
@@ -64,6 +71,10 @@ public final class HttpServer {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ChannelPipeline p = ch.pipeline();
+                            p.addLast(connections);
+                            if (tls != null) {
+                                p.addLast(tls.newHandler(ch.alloc()));
+                            }
                             p.addLast(new IdleStateHandler(0, 0, limits.idleSeconds()));
                             p.addLast(new HttpServerCodec(limits.maxInitialLine(), limits.maxHeaderBytes(), 8192));
                             p.addLast(new HttpObjectAggregator(limits.maxBodyBytes()));

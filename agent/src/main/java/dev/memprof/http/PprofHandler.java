@@ -28,6 +28,9 @@ final class PprofHandler implements Handler {
         if (seconds != null && !seconds.isEmpty()) {
             return delta(r, p, seconds);
         }
+        if (r.intParam("gc") > 0) {
+            p.collectGarbageFirst();
+        }
         int debug = r.intParam("debug");
         if (debug != 0) {
             return Responses.text(p.text(debug));

@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         boolean keepAlive = HttpUtil.isKeepAlive(msg);
         boolean head = msg.method().name().equals("HEAD");
         if (msg.decoderResult().isFailure()) {
-            write(ctx, Responses.error(400, "Bad Request"), false, false);
+            write(ctx, decodeFailure(msg.decoderResult().cause()), false, false);
             return;
         }
         Request request;
@@ -71,6 +73,17 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         } catch (RejectedExecutionException e) {
             write(ctx, Responses.error(429, "Too Many Requests").header("Retry-After", "1"), false, false);
         }
+    }
+
+    /** Netty could not parse the request: say which limit it broke, in one line. */
+    private static Response decodeFailure(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return Responses.error(414, "URI Too Long");
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return Responses.error(431, "Request Header Fields Too Large");
+        }
+        return Responses.error(400, "Bad Request");
     }
 
     private static Response run(Router.Match match) {

@@ -16,9 +16,15 @@ public final class Routes {
     private final Map<String, String> uncounted = new LinkedHashMap<>();
     private final Router router = new Router();
     private final int maxSeconds;
+    private final ConcurrencyLimit heavy;
 
     public Routes(int maxSeconds) {
+        this(maxSeconds, HttpServer.Limits.DEFAULT.heavyRequests());
+    }
+
+    public Routes(int maxSeconds, int heavyRequests) {
         this.maxSeconds = maxSeconds;
+        this.heavy = new ConcurrencyLimit(heavyRequests);
         uncounted.put("cmdline", "The command line invocation of the current program");
     }
 
@@ -54,6 +60,17 @@ public final class Routes {
         return this;
     }
 
+    /** Serves the registry's metrics at {@code /metrics}. */
+    public Routes metrics(dev.memprof.metrics.MetricsRegistry registry) {
+        router.get("/metrics", new MetricsHandler(registry));
+        return this;
+    }
+
+    /** Wraps an expensive handler (profile building, conversion, diffs) in the shared concurrency bound. */
+    public Handler heavy(Handler h) {
+        return heavy.wrap(h);
+    }
+
     /** Escape hatch for route families outside {@code /debug/pprof/} (memwatch, sessions, metrics). */
     public Router router() {
         return router;
@@ -66,7 +83,7 @@ public final class Routes {
                 .get("/debug/pprof/cmdline", new CmdlineHandler(commandLine))
                 .get("/debug/pprof/symbol", symbol)
                 .post("/debug/pprof/symbol", symbol)
-                .get("/debug/pprof/{name}", new PprofHandler(profiles, maxSeconds));
+                .get("/debug/pprof/{name}", heavy(new PprofHandler(profiles, maxSeconds)));
         return router;
     }
 }

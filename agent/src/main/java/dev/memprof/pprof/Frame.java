@@ -26,8 +26,21 @@ public record Frame(String className, String methodName, String descriptor, Stri
         return new Frame(e.getClassName(), e.getMethodName(), null, e.getFileName(), e.getLineNumber());
     }
 
+    /**
+     * A walked frame. The walker must have {@link StackWalker.Option#RETAIN_CLASS_REFERENCE}: from JDK 22 on,
+     * {@code getDescriptor()} throws without it.
+     */
     public static Frame of(StackWalker.StackFrame f) {
-        return new Frame(f.getClassName(), f.getMethodName(), f.getDescriptor(), f.getFileName(), f.getLineNumber());
+        return new Frame(f.getClassName(), f.getMethodName(), descriptor(f), f.getFileName(), f.getLineNumber());
+    }
+
+    /** The descriptor, or null where the walker cannot give it (JDK 25 needs RETAIN_CLASS_REFERENCE for it). */
+    private static String descriptor(StackWalker.StackFrame f) {
+        try {
+            return f.getDescriptor();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /** pprof function name: dotted class, then method ({@code java.util.HashMap.resize}). */

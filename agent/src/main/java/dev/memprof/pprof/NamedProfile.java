@@ -21,6 +21,13 @@ public interface NamedProfile {
     /** The legacy text form for {@code debug >= 1}. */
     String text(int debug);
 
+    /**
+     * Go's {@code gc=1}: make the profile reflect a completed collection before it is written. Only the heap
+     * profile does anything here.
+     */
+    default void collectGarbageFirst() throws InterruptedException {
+    }
+
     /** Whether {@code ?seconds=N} gives a delta profile. */
     default boolean supportsDelta() {
         return false;

@@ -21,7 +21,8 @@ public final class ThreadCreateRecorder implements ThreadStartHook.Listener {
     private static final String HOOK_CLASS = ThreadStartHook.class.getName();
 
     private final Map<Thread, List<Frame>> stacks = Collections.synchronizedMap(new WeakHashMap<>());
-    private final StackWalker walker = StackWalker.getInstance();
+    // JDK 22+ answers StackFrame.getDescriptor() only for walkers that retain class references.
+    private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final int depth;
     private volatile long dropped;
 

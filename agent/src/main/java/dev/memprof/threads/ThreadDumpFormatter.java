@@ -69,8 +69,9 @@ final class ThreadDumpFormatter {
     private static String stateDetail(ThreadInfo info) {
         return switch (info.getThreadState()) {
             case BLOCKED -> " (on object monitor)";
-            case WAITING, TIMED_WAITING -> info.getLockInfo() != null
-                    && info.getStackTrace().length > 0
+            // No lock to wait for means Thread.sleep, which jstack shows as "(sleeping)".
+            case WAITING, TIMED_WAITING -> info.getLockInfo() == null ? " (sleeping)"
+                    : info.getStackTrace().length > 0
                     && info.getStackTrace()[0].getMethodName().equals("park") ? " (parking)" : " (on object monitor)";
             default -> "";
         };

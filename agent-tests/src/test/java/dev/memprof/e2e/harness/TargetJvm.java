@@ -98,6 +98,28 @@ public final class TargetJvm implements AutoCloseable {
         }
     }
 
+    /** Writes one line to the target's stdin (targets that take commands read them there). */
+    public void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** Sends a command and waits for the target to print "done <command>". */
+    public void command(String line, Duration timeout) throws IOException {
+        int before = (int) stdout().stream().filter(l -> l.equals("done " + line)).count();
+        send(line);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stdout().stream().filter(l -> l.equals("done " + line)).count() > before) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("command '" + line + "' not done within " + timeout + "\nstdout: " + stdout()
+                + "\nstderr: " + stderr());
+    }
+
     /** Waits for the process to exit and returns its status; fails the test on timeout. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -168,6 +190,7 @@ public final class TargetJvm implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
         private String agentArgs;
+        private final List<String> extraClasspath = new ArrayList<>();
 
         private Builder(Class<?> mainClass) {
             this.mainClass = mainClass;
@@ -181,6 +204,20 @@ public final class TargetJvm implements AutoCloseable {
 
         public Builder jvmArg(String arg) {
             jvmArgs.add(arg);
+            return this;
+        }
+
+        /**
+         * Adds the jar of one test dependency (matched by file name, e.g. "byte-buddy-") to the target's class
+         * path. Only named jars: the whole test class path would put the unshaded agent in front of memprof.jar.
+         */
+        public Builder withTestDependency(String jarNamePrefix) {
+            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            String jar = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator))
+                    .filter(e -> Path.of(e).getFileName().toString().startsWith(jarNamePrefix))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + jarNamePrefix + " jar on " + cp));
+            extraClasspath.add(jar);
             return this;
         }
 
@@ -198,7 +235,9 @@ public final class TargetJvm implements AutoCloseable {
                 cmd.add("-javaagent:" + agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
             }
             cmd.add("-cp");
-            cmd.add(System.getProperty("memprof.testClasses"));
+            List<String> cp = new ArrayList<>(List.of(System.getProperty("memprof.testClasses")));
+            cp.addAll(extraClasspath);
+            cmd.add(String.join(java.io.File.pathSeparator, cp));
             cmd.add(mainClass.getName());
             cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd);

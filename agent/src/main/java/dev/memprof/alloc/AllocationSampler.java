@@ -1,0 +1,160 @@
+package dev.memprof.alloc;
+
+import dev.memprof.bootstrap.AllocationHook;
+import dev.memprof.pprof.Frame;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The slow path of allocation sampling and the table it fills: for each sample, the stack (at most {@code depth}
+ * frames), the class and the size go into a bucket, and the object is held weakly so the bucket's in-use counters
+ * fall when it dies. Every table is capped (see {@link Limits}).
+ */
+public final class AllocationSampler implements AllocationSource, AllocationHook.Sink {
+
+    /** Caps on the sampler's own memory; see the README's "Limits" section. */
+    public record Limits(int maxStacks, int maxBuckets, int maxLive) {
+        public static final Limits DEFAULT = new Limits(100_000, 200_000, 250_000);
+    }
+
+    private static final String HOOK_CLASS = AllocationHook.class.getName();
+    /** Every thread the agent starts is named like this. */
+    public static final String AGENT_THREAD_PREFIX = "memprof-";
+
+    private final long rate;
+    private final int depth;
+    private final Instrumentation inst;
+    private final StackTable stacks;
+    private final LiveSet live;
+    private final Limits limits;
+    private final ConcurrentMap<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Bucket overflow = new Bucket(StackTable.TRUNCATED_STACK, "[memprof: truncated]");
+    private final List<SampleListener> listeners = new CopyOnWriteArrayList<>();
+    // JDK 22+ answers StackFrame.getDescriptor() only for walkers that retain class references.
+    private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final Logger log = LoggerFactory.getLogger(AllocationSampler.class);
+
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong ownSamples = new AtomicLong();
+    private final AtomicLong slowPathNanos = new AtomicLong();
+
+    private record BucketKey(List<Frame> stack, String className) {
+    }
+
+    public AllocationSampler(long rate, int depth, Instrumentation inst, Limits limits) {
+        this.rate = rate;
+        this.depth = depth;
+        this.inst = inst;
+        this.limits = limits;
+        this.stacks = new StackTable(limits.maxStacks());
+        this.live = new LiveSet(limits.maxLive());
+    }
+
+    @Override
+    public long objectSize(Object o) {
+        return inst.getObjectSize(o);
+    }
+
+    @Override
+    public void sample(Object o, long size) {
+        try {
+            record(o, size);
+        } catch (RuntimeException | Error e) {
+            if (failures.getAndIncrement() == 0) {
+                log.debug("allocation sample failed (reported once)", e);
+            }
+        }
+    }
+
+    private void record(Object o, long size) {
+        long start = System.nanoTime();
+        if (Thread.currentThread().getName().startsWith(AGENT_THREAD_PREFIX)) {
+            ownSamples.incrementAndGet(); // the agent's own work (serving a profile) is not the application's
+            return;
+        }
+        Frame[] frames = walker.walk(s -> s
+                .dropWhile(f -> !f.getClassName().equals(HOOK_CLASS))
+                .dropWhile(f -> f.getClassName().equals(HOOK_CLASS))
+                .limit(depth)
+                .map(Frame::of)
+                .toArray(Frame[]::new));
+        List<Frame> stack = stacks.intern(frames);
+        String className = o.getClass().getTypeName();
+        Bucket bucket = bucket(stack, className);
+        bucket.allocated(size, live.track(o, bucket, size));
+        samples.incrementAndGet();
+        if (!listeners.isEmpty()) {
+            AllocationEvent e = new AllocationEvent(stack, className, size, start);
+            for (SampleListener l : listeners) {
+                l.onSample(e);
+            }
+        }
+        slowPathNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    private Bucket bucket(List<Frame> stack, String className) {
+        BucketKey key = new BucketKey(stack, className);
+        Bucket b = buckets.get(key);
+        if (b != null) {
+            return b;
+        }
+        if (buckets.size() >= limits.maxBuckets()) {
+            return overflow;
+        }
+        return buckets.computeIfAbsent(key, k -> new Bucket(k.stack(), k.className()));
+    }
+
+    @Override
+    public long rate() {
+        return rate;
+    }
+
+    @Override
+    public HeapSnapshot snapshot() {
+        live.drain();
+        List<HeapSnapshot.Bucket> out = new ArrayList<>(buckets.size() + 1);
+        for (Bucket b : buckets.values()) {
+            out.add(b.snapshot());
+        }
+        HeapSnapshot.Bucket o = overflow.snapshot();
+        if (o.allocObjects() > 0) {
+            out.add(o);
+        }
+        return new HeapSnapshot(rate, System.currentTimeMillis() * 1_000_000L, out);
+    }
+
+    /** Runs a full GC and waits for its cleared references to be processed (heap?gc=1). */
+    public void collectGarbage() throws InterruptedException {
+        live.collectAndSettle(10_000);
+    }
+
+    @Override
+    public void addListener(SampleListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(SampleListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Figures about the sampler itself, for metrics and the README's overhead notes. */
+    public record Stats(long samples, long ownSamples, int stacks, long truncatedSamples, int buckets,
+                        int liveTracked, long untracked, long slowPathNanos) {
+    }
+
+    public Stats stats() {
+        return new Stats(samples.get(), ownSamples.get(), stacks.size(), stacks.truncatedSamples(), buckets.size(),
+                live.size(), live.untracked(), slowPathNanos.get());
+    }
+}

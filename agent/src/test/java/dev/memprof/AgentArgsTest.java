@@ -1,0 +1,113 @@
+package dev.memprof;
+
+import dev.memprof.log.LogLevel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(10)
+class AgentArgsTest {
+
+    @Test
+    void nullAndBlankGiveTheDefaults() {
+        for (String raw : new String[]{null, "", "  ", ",,"}) {
+            AgentArgs a = AgentArgs.parse(raw);
+            assertEquals(6060, a.port());
+            assertEquals("127.0.0.1", a.host());
+            assertEquals(524288, a.rate());
+            assertEquals(64, a.depth());
+            assertTrue(a.jfr());
+            assertEquals(LogLevel.INFO, a.log());
+            assertNull(a.token());
+            assertNull(a.tokenFile());
+            assertEquals(List.of(), a.warnings(), "no warnings for " + raw);
+        }
+    }
+
+    @Test
+    void parsesEveryKnownKey() {
+        AgentArgs a = AgentArgs.parse(
+                "port=0, host=0.0.0.0,tokenFile=/run/secret,rate=0,depth=8,jfr=off,log=debug,maxSeconds=60,insecure=true");
+        assertEquals(0, a.port());
+        assertEquals("0.0.0.0", a.host());
+        assertEquals("/run/secret", a.tokenFile());
+        assertEquals(0, a.rate());
+        assertEquals(8, a.depth());
+        assertFalse(a.jfr());
+        assertEquals(LogLevel.DEBUG, a.log());
+        assertEquals(60, a.maxSeconds());
+        assertTrue(a.insecure());
+        assertEquals(List.of(), a.warnings());
+    }
+
+    @Test
+    void badValuesWarnNamingTheKeyAndKeepTheDefault() {
+        AgentArgs a = AgentArgs.parse("port=0,rate=abc,depth=-1,jfr=maybe,log=loud,port2=1,maxSeconds=0,host=");
+        assertEquals(0, a.port(), "good values around bad ones still apply");
+        assertEquals(AgentArgs.DEFAULT_RATE, a.rate());
+        assertEquals(AgentArgs.DEFAULT_DEPTH, a.depth());
+        assertTrue(a.jfr());
+        assertEquals(LogLevel.INFO, a.log());
+        assertEquals(AgentArgs.DEFAULT_MAX_SECONDS, a.maxSeconds());
+        assertEquals("127.0.0.1", a.host());
+        List<String> w = a.warnings();
+        assertEquals(7, w.size(), w.toString());
+        assertWarning(w.get(0), "'rate'", "abc", "using 524288");
+        assertWarning(w.get(1), "'depth'", "-1", "using 64");
+        assertWarning(w.get(2), "'jfr'", "maybe", "using on");
+        assertWarning(w.get(3), "'log'", "loud", "using INFO");
+        assertWarning(w.get(4), "unknown", "'port2'");
+        assertWarning(w.get(5), "'maxSeconds'", "using 300");
+        assertWarning(w.get(6), "'host'");
+    }
+
+    @Test
+    void outOfRangeNumbersAreRejected() {
+        AgentArgs a = AgentArgs.parse("port=65536,depth=1025,rate=" + ((1L << 40) + 1));
+        assertEquals(6060, a.port());
+        assertEquals(64, a.depth());
+        assertEquals(AgentArgs.DEFAULT_RATE, a.rate());
+        assertEquals(3, a.warnings().size(), a.warnings().toString());
+        AgentArgs edges = AgentArgs.parse("port=65535,depth=1024,rate=" + (1L << 40));
+        assertEquals(65535, edges.port());
+        assertEquals(1024, edges.depth());
+        assertEquals(List.of(), edges.warnings());
+    }
+
+    @Test
+    void aKeyWithoutValueIsABadValueNotAnUnknownKey() {
+        AgentArgs a = AgentArgs.parse("port");
+        assertEquals(6060, a.port());
+        assertWarning(a.warnings().get(0), "'port'");
+    }
+
+    @Test
+    void theTokenNeverShowsInToStringOrWarnings() {
+        AgentArgs a = AgentArgs.parse("token=s3cret,port=bad,bogus=1");
+        assertEquals("s3cret", a.token());
+        assertFalse(a.toString().contains("s3cret"), a.toString());
+        assertTrue(a.toString().contains("token=***"), a.toString());
+        assertEquals(2, a.warnings().size());
+        a.warnings().forEach(w -> assertFalse(w.contains("s3cret"), w));
+        assertTrue(AgentArgs.parse("").toString().contains("token=none"));
+    }
+
+    @Test
+    void anEmptyTokenIsIgnoredWithAWarning() {
+        AgentArgs a = AgentArgs.parse("token=");
+        assertNull(a.token());
+        assertWarning(a.warnings().get(0), "'token'");
+    }
+
+    private static void assertWarning(String warning, String... fragments) {
+        for (String f : fragments) {
+            assertTrue(warning.contains(f), "'" + warning + "' should contain '" + f + "'");
+        }
+    }
+}
