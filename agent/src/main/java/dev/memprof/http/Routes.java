@@ -43,7 +43,8 @@ public final class Routes {
 
     /**
      * The JFR family: {@code profile} (CPU), {@code trace} (raw JFR), {@code jfr} (any converter type), and the
-     * {@code block} and {@code mutex} profiles.
+     * {@code block} and {@code mutex} profiles. {@code profile} stays outside the heavy-request bound so that a
+     * second CPU profile gets Go's "already in use" rather than 429; it is exclusive anyway.
      */
     public Routes jfr(JfrService jfr) {
         profile(new ContentionProfile(jfr, ProfileKind.BLOCK));
@@ -56,7 +57,7 @@ public final class Routes {
                 new TraceHandler(jfr, maxSeconds));
         pprofRoute("jfr", "Any JFR-based profile: type=" + ProfileKind.ids().replace(", ", "|")
                 + "; with seconds=N a recording of the next N seconds, else the continuous recording.",
-                new JfrProfileHandler(jfr, maxSeconds));
+                heavy(new JfrProfileHandler(jfr, maxSeconds)));
         return this;
     }
 
