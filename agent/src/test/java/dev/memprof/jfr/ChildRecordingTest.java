@@ -18,20 +18,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChildRecordingTest {
 
     private static final String SPIN = "dev.memprof.jfr.Workload.spinHere";
+    /**
+     * Allocation samples kept at every opportunity: at the profile setting's 300 a second, JFR's throttle leaves
+     * a thread's last stretch of allocation unsampled (measured: up to 30% of this workload's on JDK 25), which
+     * would test JFR's throttle rather than the converter.
+     */
+    private static final String UNTHROTTLED = "jdk.ObjectAllocationSample#throttle=1000000/s";
 
     @TempDir
     Path dir;
 
     @Test
     void thisJdksRecordingConvertsToEveryType() throws Exception {
-        Recordings.Child child = Recordings.jdkRecording(dir, Recordings.currentJava(), "settings=profile", 2000);
+        Recordings.Child child = Recordings.jdkRecording(dir, Recordings.currentJava(),
+                "settings=profile," + UNTHROTTLED, 2000);
         checkAllTypes(child, false);
     }
 
     @Test
     void jdk25RecordingWithCpuTimeSamplesConverts() throws Exception {
         Recordings.Child child = Recordings.jdkRecording(dir, Recordings.jdk25(),
-                "settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=10ms", 2000);
+                "settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=10ms," + UNTHROTTLED,
+                2000);
         checkAllTypes(child, Recordings.jdk25().equals(Recordings.JDK25.toString()));
     }
 
@@ -51,13 +59,13 @@ class ChildRecordingTest {
         assertEquals(List.of("samples/count", "wall/nanoseconds"), wall.types);
         assertTrue(wall.cumulative(SPIN, "samples/count") > 0);
 
-        // A throttled allocation sample's weight is everything the thread allocated since its previous sample, so
-        // the bytes are right per thread, but may land on the stack of the next sampled allocation: check the main
-        // thread's total (the known allocation plus the ~20 MB it keeps alive) and that the method shows.
+        // A sample's weight is everything its thread allocated since its previous sample, so the bytes are right
+        // per thread but may land on the stack of the next sampled allocation: check the main thread's total (the
+        // known allocation plus the ~20 MB it keeps alive) and that the method shows.
         Profiles alloc = Profiles.of(ProfileKind.ALLOC.converter(TimeWindow.ALL).convert(child.jfr()));
         long mainBytes = alloc.ofThread("main", "alloc_space/bytes");
         long known = child.known("allocatedBytes");
-        assertTrue(mainBytes >= 0.75 * known && mainBytes <= 1.5 * known, mainBytes + " vs known " + known);
+        assertTrue(mainBytes >= 0.8 * known && mainBytes <= 1.3 * known, mainBytes + " vs known " + known);
         assertTrue(alloc.cumulative("dev.memprof.jfr.Workload.allocateHere", "alloc_space/bytes") >= known / 2);
 
         Profiles live = Profiles.of(ProfileKind.LIVE.converter(TimeWindow.ALL).convert(child.jfr()));
