@@ -11,6 +11,7 @@ import dev.memprof.http.HttpServer;
 import dev.memprof.http.Router;
 import dev.memprof.http.Routes;
 import dev.memprof.http.Tls;
+import dev.memprof.jfr.JfrService;
 import io.netty.handler.ssl.SslContext;
 import dev.memprof.log.LogLevel;
 import dev.memprof.threads.GoroutineProfile;
@@ -63,6 +64,7 @@ final class MemprofAgent {
                 .register(new JvmCollector())
                 .register(new SamplerCollector(sampler));
         routes.metrics(metrics);
+        guarded("JFR profiling", () -> startJfr(args, routes));
         Router router = routes.build(commandLine());
 
         // Bind now, so that a busy port is reported at once; the slow part, rewriting the classes loaded before
@@ -79,6 +81,23 @@ final class MemprofAgent {
         }, "memprof-init");
         init.setDaemon(true);
         init.start();
+    }
+
+    /** The continuous ring recording and the JFR routes; an unwritable temp directory turns them off. */
+    private static void startJfr(AgentArgs args, Routes routes) {
+        if (!args.jfr()) {
+            log.info("jfr=off: the profile, trace, jfr, block and mutex routes are off");
+            return;
+        }
+        JfrService jfr;
+        try {
+            jfr = JfrService.start();
+        } catch (IOException e) {
+            log.warn("JFR features are off: cannot create a temporary directory ({})", e.getMessage());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(jfr::close, "memprof-jfr-cleanup"));
+        routes.jfr(jfr);
     }
 
     /** Binds the server; returns null (after one log line) when it cannot. */

@@ -17,6 +17,7 @@ public final class Main {
     static {
         COMMANDS.put("attach", AttachCommand::run);
         COMMANDS.put("list", ListCommand::run);
+        COMMANDS.put("convert", ConvertCommand::run);
         COMMANDS.put("demo", args -> {
             dev.memprof.demo.DemoApp.main(args);
             return 0;
@@ -59,6 +60,9 @@ public final class Main {
                 commands:
                   attach <pid> [k=v,...]   load the agent into a running JVM and print its URL
                   list                     list local JVMs: pid, main class, memprof URL if loaded
+                  convert [--type T] [--from TIME] [--to TIME] in.jfr out.pb.gz
+                                           convert a JFR recording to pprof; T: cpu (default), wall, alloc,
+                                           live, block, mutex; TIME: ISO-8601 instant or epoch milliseconds
                   demo                     run the bundled demo workload (start it with -javaagent)
 
                 agent arguments (k=v, comma-separated): port, host, tokenFile, token, rate, depth, jfr, log, maxSeconds

@@ -55,8 +55,11 @@ public final class HttpServer {
                                    Limits limits) throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, daemonThreads("memprof-http"),
                 NioIoHandler.newFactory());
-        ExecutorService workers = new ThreadPoolExecutor(1, limits.workers(), 30, TimeUnit.SECONDS,
+        // Core size = maximum: a pool only grows past its core size when the queue is full, so a smaller core
+        // would run one long request (a 30 s CPU profile) at a time and queue everything else behind it.
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(limits.queue()), daemonThreads("memprof-worker"));
+        workers.allowCoreThreadTimeOut(true);
         RequestDispatcher dispatcher = new RequestDispatcher(router, auth, workers);
         ConnectionLimiter connections = new ConnectionLimiter(limits.maxConnections());
         try {

@@ -18,6 +18,25 @@ public final class Params {
         }
     }
 
+    /**
+     * Go's reading of {@code seconds} in its {@code profile} handler ({@code strconv.ParseInt}): a missing,
+     * malformed or non-positive value means {@code fallback}.
+     */
+    public static long secondsOr(String text, long fallback) {
+        long v = positiveSeconds(text);
+        return v > 0 ? v : fallback;
+    }
+
+    /** The same for Go's {@code trace} handler, which parses a float, so fractions of a second count. */
+    public static double fractionalSecondsOr(String text, double fallback) {
+        try {
+            double v = Double.parseDouble(text);
+            return v > 0 && !Double.isInfinite(v) ? v : fallback;
+        } catch (NumberFormatException | NullPointerException e) {
+            return fallback;
+        }
+    }
+
     public static String tooLong(int maxSeconds) {
         return "profile duration exceeds the maximum of " + maxSeconds + " seconds";
     }

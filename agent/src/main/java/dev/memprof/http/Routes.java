@@ -1,5 +1,8 @@
 package dev.memprof.http;
 
+import dev.memprof.jfr.ContentionProfile;
+import dev.memprof.jfr.JfrService;
+import dev.memprof.jfr.ProfileKind;
 import dev.memprof.pprof.NamedProfile;
 
 import java.util.LinkedHashMap;
@@ -35,6 +38,26 @@ public final class Routes {
     public Routes pprofRoute(String name, String description, Handler h) {
         uncounted.put(name, description);
         router.get("/debug/pprof/" + name, h);
+        return this;
+    }
+
+    /**
+     * The JFR family: {@code profile} (CPU), {@code trace} (raw JFR), {@code jfr} (any converter type), and the
+     * {@code block} and {@code mutex} profiles. {@code profile} stays outside the heavy-request bound so that a
+     * second CPU profile gets Go's "already in use" rather than 429; it is exclusive anyway.
+     */
+    public Routes jfr(JfrService jfr) {
+        profile(new ContentionProfile(jfr, ProfileKind.BLOCK));
+        profile(new ContentionProfile(jfr, ProfileKind.MUTEX));
+        pprofRoute("profile", "CPU profile. You can specify the duration in the seconds GET parameter. After you "
+                + "get the profile file, use the go tool pprof command to investigate the profile.",
+                new CpuProfileHandler(jfr, maxSeconds));
+        pprofRoute("trace", "A JFR recording of the current program (JFR's profile settings); open it in JDK "
+                + "Mission Control. You can specify the duration in the seconds GET parameter.",
+                new TraceHandler(jfr, maxSeconds));
+        pprofRoute("jfr", "Any JFR-based profile: type=" + ProfileKind.ids().replace(", ", "|")
+                + "; with seconds=N a recording of the next N seconds, else the continuous recording.",
+                heavy(new JfrProfileHandler(jfr, maxSeconds)));
         return this;
     }
 
