@@ -77,7 +77,7 @@ final class MemprofAgent {
         AllocationRewriter rewriter = args.rate() > 0
                 ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
         routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
-        AllocationSource allocations = null; // the allocation sampler is wired here when it lands;
+        AllocationSource allocations = args.rate() > 0 ? sampler : null;
         guarded("leak watch and sessions", () -> startMemwatchAndSessions(args, inst, allocations, routes));
         MetricsRegistry metrics = new MetricsRegistry()
                 .register(new JvmCollector())

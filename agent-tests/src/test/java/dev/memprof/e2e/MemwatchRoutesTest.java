@@ -29,7 +29,8 @@ class MemwatchRoutesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        target = TargetJvm.builder(RetainingTarget.class).jvmArg("-Xmx256m").agent("port=0").start();
+        // a small sampling rate, so that the few widgets retained in a second are sampled often enough
+        target = TargetJvm.builder(RetainingTarget.class).jvmArg("-Xmx256m").agent("port=0,rate=1024").start();
         ah = target.awaitBase(Duration.ofSeconds(30)).replace("/debug/pprof", "/ah");
         target.awaitStdout("ready", Duration.ofSeconds(30));
     }
@@ -73,7 +74,8 @@ class MemwatchRoutesTest {
         long plus = number(widget, "+");
         assertTrue(plus >= 40 && plus <= 200, "widgets retained in ~1.5 s at one per 20 ms: " + plus);
         assertEquals(0, number(widget, "-"));
-        assertEquals(plus * 16, number(widget, "size_bytes"), "a widget is 16 bytes (header + reference)");
+        long each = number(widget, "size_bytes") / plus;
+        assertTrue(each >= 264 && each <= 280, "a widget is 272 bytes: " + each);
 
         assertEquals(ended.text(), Http.get(ah + "/memoryProfile/hist-1").text());
         assertEquals("diff", json(Http.get(ah + "/memoryProfile/status")).get("lastEvent"));
@@ -116,10 +118,29 @@ class MemwatchRoutesTest {
         assertEquals(400, Http.send("DELETE", ah + "/memoryProfile/a%20b", null).status());
         assertEquals(400, Http.send("POST", ah + "/memoryProfile?mode=nope", null).status());
         assertEquals(400, Http.get(ah + "/memory?details=maybe").status());
-        // no allocation sampler in this build yet: the default (sampled) mode says how to get a diff instead
-        Http.Reply sampled = Http.send("POST", ah + "/memoryProfile", null);
-        assertEquals(503, sampled.status());
-        assertTrue(json(sampled).get("error").toString().contains("mode=histogram"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sampledDiffShowsTheRetainedClassWithoutAGc() throws Exception {
+        Map<String, Object> gcBefore = map(json(Http.get(ah + "/memoryProfile/status")), "lastGC");
+        Http.Reply created = Http.send("POST", ah + "/memoryProfile", null);
+        assertEquals(201, created.status(), created.text());
+        assertEquals("sampled", json(created).get("mode"));
+        String id = (String) json(created).get("id");
+        Thread.sleep(3000); // about 150 widgets retained meanwhile
+        Map<String, Object> diff = map(json(Http.send("POST", ah + "/memoryProfile/" + id + "/end", null)),
+                "lastDiff");
+        List<Map<String, Object>> details = (List<Map<String, Object>>) map(diff, "change").get("details");
+        Map<String, Object> widget = details.stream().filter(d -> WIDGET.equals(d.get("what"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + WIDGET + " in " + details));
+        long plus = number(widget, "+");
+        assertTrue(plus >= 50 && plus <= 400, "about 150 widgets retained, unsampled estimate: " + plus);
+        assertTrue(number(widget, "-") <= 1, "retained widgets are not freed: " + widget);
+        assertTrue(number(widget, "size_bytes") > 0);
+        Map<String, Object> gcAfter = map(json(Http.get(ah + "/memoryProfile/status")), "lastGC");
+        assertEquals(gcBefore.get("num_full_gc"), gcAfter.get("num_full_gc"), "the sampled mode forces no GC");
+        Http.send("DELETE", ah + "/memoryProfile/" + id, null);
     }
 
     private static long number(Map<String, Object> m, String key) {

@@ -128,6 +128,7 @@ class SessionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void totalAllocBytesCountsAGibAllocatedByAThreadThatEnded() throws Exception {
         String id = create("{\"durationSeconds\": 60}");
         Map<String, Object> before = json(call("GET", "/heap/" + id + "/summary", null));
@@ -147,6 +148,17 @@ class SessionsTest {
         assertTrue(number(after, "heapInuseBytes") > 0);
         assertTrue(number(after, "nextGcTargetBytes") > 0);
         assertTrue(number(after, "nextGcTargetBytes") <= 256L << 20);
+        List<Map<String, Object>> top = (List<Map<String, Object>>) after.get("topAllocFunctions");
+        assertTrue(!top.isEmpty() && top.size() <= 20, "1 to 20 entries: " + top);
+        Map<String, Object> first = top.get(0);
+        assertEquals(RetainingTarget.class.getName() + ".allocateOneGiB", first.get("funcName"), top.toString());
+        assertEquals("dev.memprof.e2e.targets", first.get("package"));
+        assertTrue(((BigDecimal) first.get("selfPct")).doubleValue() >= 90, first.toString());
+        assertTrue(((BigDecimal) first.get("cumulativePct")).doubleValue() >= 90, first.toString());
+        assertTrue(number(first, "sampleCount") > 1000, "about 2048 samples of 1 GiB at 512 KiB: " + first);
+        DecodedProfile p = DecodedProfile.parse(call("GET", "/heap/" + id + "/profile", null).body());
+        long bytes = p.cumulative(RetainingTarget.class.getName() + ".allocateOneGiB", "alloc_space/bytes");
+        assertTrue(Math.abs(bytes - GIB) < GIB / 10, "the profile's unsampled bytes near 1 GiB: " + bytes);
         call("DELETE", "/sessions/" + id, null);
     }
 
