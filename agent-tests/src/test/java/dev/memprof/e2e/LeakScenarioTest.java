@@ -20,6 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Leak versus no leak on a service-like heap (short-lived garbage plus a ~100 MiB cache replaced at random),
  * 1 GiB heap, on G1 and Parallel. The four target JVMs run at once, so the scenario costs about 3.5 minutes:
  * the leaking ones must report a leak within 90 s, the others none in 3 minutes. Nothing forces a GC.
+ *
+ * <p>The targets run with the sampler off ({@code rate=0}): leak detection does not use it, and on this workload
+ * it multiplies the targets' CPU use about four times (measured 2.9 against 11 CPU-seconds per 20 s), which four
+ * JVMs on the two shared cores of CI cannot afford without stretching the GC cadence the test depends on. The
+ * sampled diff is covered by MemwatchRoutesTest, a leak profile's sampled details by the unit MemWatchTest.
  */
 @Timeout(300)
 class LeakScenarioTest {
@@ -41,7 +46,7 @@ class LeakScenarioTest {
                 for (boolean leaks : List.of(true, false)) {
                     TargetJvm jvm = TargetJvm.builder(ServiceTarget.class)
                             .jvmArg("-Xms1g").jvmArg("-Xmx1g").jvmArg("-XX:+Use" + gc + "GC")
-                            .agent("port=0").args(leaks ? "leak" : "steady").start();
+                            .agent("port=0,rate=0").args(leaks ? "leak" : "steady").start();
                     scenarios.add(new Scenario(gc, leaks, jvm, null, 0, new long[]{-1}));
                 }
             }
@@ -98,11 +103,7 @@ class LeakScenarioTest {
         assertTrue(number(leak, "growth") > 10L << 20, s.name() + ": growth " + leak);
         assertTrue(leak.get("reason").toString().startsWith("heap growth over 5 consecutive GCs"), leak.toString());
         Map<String, Object> change = map(map(profile, "lastDiff"), "change");
-        List<Map<String, Object>> details = (List<Map<String, Object>>) change.get("details");
-        assertTrue(!details.isEmpty(), s.name() + ": the sampler's censuses give details");
-        Map<String, Object> top = details.get(0);
-        assertEquals("byte[]", top.get("what"), s.name() + ": the retained 256 KiB arrays lead: " + details);
-        assertTrue(number(top, "size_bytes") > 10L << 20, s.name() + ": " + top);
+        assertEquals(number(leak, "growth"), number(change, "size_bytes"), "without the sampler: the base totals");
     }
 
     private static Map<String, Object> json(Http.Reply r) {

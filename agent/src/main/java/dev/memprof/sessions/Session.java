@@ -2,6 +2,7 @@ package dev.memprof.sessions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Future;
 
 /**
  * One profiling session: a window of allocation samples with an optional label. It runs until its duration is
@@ -16,6 +17,7 @@ public final class Session {
     private final long rate;
     private final SessionSamples samples = new SessionSamples();
     private volatile Instant end;
+    private volatile Future<?> expiry;
 
     Session(String id, String label, Instant start, Duration duration, long rate) {
         this.id = id;
@@ -65,7 +67,15 @@ public final class Session {
         return samples;
     }
 
+    void expiresWith(Future<?> task) {
+        this.expiry = task;
+    }
+
     void finish(Instant when) {
+        Future<?> task = expiry;
+        if (task != null) {
+            task.cancel(false); // a stopped session's timer need not hold it until its planned end
+        }
         samples.close();
         if (end == null) {
             end = when;

@@ -56,7 +56,7 @@ public final class SessionRegistry {
         if (source != null) {
             source.addListener(s.samples());
         }
-        timer.schedule(() -> finish(s), duration.toMillis(), TimeUnit.MILLISECONDS);
+        s.expiresWith(timer.schedule(() -> finish(s), duration.toMillis(), TimeUnit.MILLISECONDS));
         return s;
     }
 
