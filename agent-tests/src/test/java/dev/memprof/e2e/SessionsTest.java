@@ -128,7 +128,6 @@ class SessionsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void totalAllocBytesCountsAGibAllocatedByAThreadThatEnded() throws Exception {
         String id = create("{\"durationSeconds\": 60}");
         Map<String, Object> before = json(call("GET", "/heap/" + id + "/summary", null));
@@ -148,6 +147,18 @@ class SessionsTest {
         assertTrue(number(after, "heapInuseBytes") > 0);
         assertTrue(number(after, "nextGcTargetBytes") > 0);
         assertTrue(number(after, "nextGcTargetBytes") <= 256L << 20);
+        call("DELETE", "/sessions/" + id, null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void topAllocFunctionsAndProfileNameTheMethodThatAllocatedTheWindowsBytes() throws Exception {
+        String id = create("{\"durationSeconds\": 60}");
+        OutputStream stdin = target.process().getOutputStream();
+        stdin.write("alloc 2\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        target.awaitStdout("allocated 2", Duration.ofSeconds(60));
+        Map<String, Object> after = json(call("GET", "/heap/" + id + "/summary", null));
         List<Map<String, Object>> top = (List<Map<String, Object>>) after.get("topAllocFunctions");
         assertTrue(!top.isEmpty() && top.size() <= 20, "1 to 20 entries: " + top);
         Map<String, Object> first = top.get(0);
