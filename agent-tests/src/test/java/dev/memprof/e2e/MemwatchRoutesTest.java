@@ -57,7 +57,7 @@ class MemwatchRoutesTest {
         assertEquals(201, created.status(), created.text());
         assertEquals("hist-1", json(created).get("id"));
         assertTrue(json(created).get("note").toString().contains("full GC"));
-        Thread.sleep(1500); // about 75 widgets retained meanwhile
+        Thread.sleep(1500); // about 3750 widgets retained meanwhile
         Http.Reply ended = Http.send("POST", ah + "/memoryProfile/hist-1/end", null);
         assertEquals(200, ended.status(), ended.text());
         Map<String, Object> profile = json(ended);
@@ -72,13 +72,14 @@ class MemwatchRoutesTest {
         Map<String, Object> widget = details.stream().filter(d -> WIDGET.equals(d.get("what"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + WIDGET + " in " + details));
         long plus = number(widget, "+");
-        assertTrue(plus >= 40 && plus <= 200, "widgets retained in ~1.5 s at one per 20 ms: " + plus);
+        assertTrue(plus >= 1500 && plus <= 15_000, "widgets retained in ~1.5 s at 2500 a second: " + plus);
         assertEquals(0, number(widget, "-"));
         long each = number(widget, "size_bytes") / plus;
         assertTrue(each >= 264 && each <= 280, "a widget is 272 bytes: " + each);
 
         assertEquals(ended.text(), Http.get(ah + "/memoryProfile/hist-1").text());
-        assertEquals("diff", json(Http.get(ah + "/memoryProfile/status")).get("lastEvent"));
+        // status shows the same diff (its lastEvent may already be "stats": the histogram's own GC is notified late)
+        assertEquals(diff, json(Http.get(ah + "/memoryProfile/status")).get("lastDiff"));
         assertEquals(409, Http.send("POST", ah + "/memoryProfile/hist-1/end", null).status());
         List<Object> listed = (List<Object>) json(Http.get(ah + "/memory?details=true")).get("memoryProfiles");
         assertTrue(listed.stream().anyMatch(p -> "hist-1".equals(((Map<String, Object>) p).get("id"))));
@@ -123,24 +124,35 @@ class MemwatchRoutesTest {
     @Test
     @SuppressWarnings("unchecked")
     void sampledDiffShowsTheRetainedClassWithoutAGc() throws Exception {
+        awaitSampledWidgets();
         Map<String, Object> gcBefore = map(json(Http.get(ah + "/memoryProfile/status")), "lastGC");
         Http.Reply created = Http.send("POST", ah + "/memoryProfile", null);
         assertEquals(201, created.status(), created.text());
         assertEquals("sampled", json(created).get("mode"));
         String id = (String) json(created).get("id");
-        Thread.sleep(3000); // about 150 widgets retained meanwhile
+        Thread.sleep(3000); // about 7500 widgets retained meanwhile
         Map<String, Object> diff = map(json(Http.send("POST", ah + "/memoryProfile/" + id + "/end", null)),
                 "lastDiff");
         List<Map<String, Object>> details = (List<Map<String, Object>>) map(diff, "change").get("details");
         Map<String, Object> widget = details.stream().filter(d -> WIDGET.equals(d.get("what"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + WIDGET + " in " + details));
         long plus = number(widget, "+");
-        assertTrue(plus >= 50 && plus <= 400, "about 150 widgets retained, unsampled estimate: " + plus);
-        assertTrue(number(widget, "-") <= 1, "retained widgets are not freed: " + widget);
+        assertTrue(plus >= 2500 && plus <= 20_000, "about 7500 widgets retained, unsampled estimate: " + plus);
+        assertTrue(number(widget, "-") <= plus / 100, "retained widgets are not freed: " + widget);
         assertTrue(number(widget, "size_bytes") > 0);
         Map<String, Object> gcAfter = map(json(Http.get(ah + "/memoryProfile/status")), "lastGC");
         assertEquals(gcBefore.get("num_full_gc"), gcAfter.get("num_full_gc"), "the sampled mode forces no GC");
         Http.send("DELETE", ah + "/memoryProfile/" + id, null);
+    }
+
+    /** The sampler's first samples can take a few seconds after start-up on a loaded machine: wait for them. */
+    private static void awaitSampledWidgets() throws Exception {
+        String heap = ah.replace("/ah", "/debug/pprof") + "/heap?debug=1";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Http.get(heap).text().contains(WIDGET)) {
+            assertTrue(System.nanoTime() < deadline, "the sampler took no widget sample in 30 s");
+            Thread.sleep(200);
+        }
     }
 
     private static long number(Map<String, Object> m, String key) {
