@@ -118,7 +118,7 @@ final class MemprofAgent {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("memprof-sessions"));
         timer.setRemoveOnCancelPolicy(true);
         SessionRegistry sessions = new SessionRegistry(allocations, timer);
-        SessionHandlers.register(routes.router(), sessions,
+        SessionHandlers.register(routes, sessions,
                 new HeapSummaries(allocated, new HeapFigures(memwatch::lastCollection)), args.maxSeconds());
     }
 

@@ -27,15 +27,18 @@ public final class SessionHandlers {
         this.maxSeconds = maxSeconds;
     }
 
-    /** Binds the routes; {@code maxSeconds} caps a session's duration. */
-    public static void register(Router router, SessionRegistry sessions, HeapSummaries summaries, int maxSeconds) {
+    /**
+     * Binds the routes; {@code maxSeconds} caps a session's duration. Building the pprof profile shares the bound
+     * on expensive requests ({@link Routes#heavy}).
+     */
+    public static void register(Routes routes, SessionRegistry sessions, HeapSummaries summaries, int maxSeconds) {
         SessionHandlers h = new SessionHandlers(sessions, summaries, maxSeconds);
-        router.post("/api/v1/profiling/sessions", h.create())
+        routes.router().post("/api/v1/profiling/sessions", h.create())
                 .get("/api/v1/profiling/sessions", h.list())
                 .get("/api/v1/profiling/sessions/{id}", h.get())
                 .delete("/api/v1/profiling/sessions/{id}", h.delete())
                 .get("/api/v1/profiling/heap/{sessionId}/summary", h.summary())
-                .get("/api/v1/profiling/heap/{sessionId}/profile", h.profile());
+                .get("/api/v1/profiling/heap/{sessionId}/profile", routes.heavy(h.profile()));
     }
 
     Handler create() {
