@@ -110,7 +110,7 @@ final class MemprofAgent {
         GcNotifications.install(HeapPools.ofPlatform(), memwatch::onGc);
         MemoryProfileHandlers.register(routes.router(), memwatch);
 
-        AllocatedBytes allocated = new AllocatedBytes();
+        AllocatedBytes allocated = new AllocatedBytes(!Boolean.getBoolean("memprof.ownAllocationCount"));
         if (!allocated.jvmKeepsTotal()) {
             guarded("counting the allocations of ended threads",
                     () -> ThreadExitInstrumentation.install(inst, allocated));

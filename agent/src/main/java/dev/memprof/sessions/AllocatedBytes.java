@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Bytes allocated in the heap by all threads, including threads that have ended.
  *
- * <p>JDK 21 and later keep that figure ({@code ThreadMXBean.getTotalThreadAllocatedBytes()}), and it is used when
- * present. JDK 17 only has per-thread counters, which vanish with their thread, so this class keeps the figure
+ * <p>JDK 21 and later (and 17.0.x updates that took the backport) keep that figure
+ * ({@code ThreadMXBean.getTotalThreadAllocatedBytes()}), and it is used when present. Older JDK 17 builds only have
+ * per-thread counters, which vanish with their thread, so this class keeps the figure
  * itself: each thread, as it exits ({@link ThreadExitHook}, advice in {@code Thread.exit()}), adds its final count
  * to a running total of ended threads; the total is that plus the live threads' counters. A thread that has
  * reported its exit but is still listed as live is skipped, so it is not counted twice. Threads that ended before
@@ -25,12 +26,18 @@ public final class AllocatedBytes implements ThreadExitHook.Listener {
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final Method jvmTotal = jvmTotal(threads);
+    private final Method jvmTotal;
     private final LongAdder ended = new LongAdder();
     /** Ids of threads that reported their exit and may still be listed as live for a moment. */
     private final Set<Long> exiting = ConcurrentHashMap.newKeySet();
 
-    public AllocatedBytes() {
+    /**
+     * @param useJvmTotal use the JVM's own total when it has one; false keeps the count here on any JDK (the
+     *                    system property {@code memprof.ownAllocationCount=true} asks for that, for JDK 17 builds
+     *                    whose counter is wrong and for testing this path)
+     */
+    public AllocatedBytes(boolean useJvmTotal) {
+        this.jvmTotal = useJvmTotal ? jvmTotal(threads) : null;
         if (threads.isThreadAllocatedMemorySupported() && !threads.isThreadAllocatedMemoryEnabled()) {
             threads.setThreadAllocatedMemoryEnabled(true);
         }
