@@ -2,22 +2,36 @@ package dev.memprof;
 
 import dev.memprof.alloc.AllocationRewriter;
 import dev.memprof.alloc.AllocationSampler;
+import dev.memprof.alloc.AllocationSource;
 import dev.memprof.alloc.HeapProfile;
 import dev.memprof.alloc.SamplerCollector;
-import dev.memprof.metrics.JvmCollector;
-import dev.memprof.metrics.MetricsRegistry;
 import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
+import dev.memprof.http.MemoryProfileHandlers;
 import dev.memprof.http.Router;
 import dev.memprof.http.Routes;
+import dev.memprof.http.SessionHandlers;
 import dev.memprof.http.Tls;
 import dev.memprof.jfr.JfrService;
 import io.netty.handler.ssl.SslContext;
 import dev.memprof.log.LogLevel;
+import dev.memprof.memwatch.GcNotifications;
+import dev.memprof.memwatch.HeapFigures;
+import dev.memprof.memwatch.HeapPools;
+import dev.memprof.memwatch.HistogramCensus;
+import dev.memprof.memwatch.MemWatch;
+import dev.memprof.memwatch.SampledCensus;
+import dev.memprof.metrics.JvmCollector;
+import dev.memprof.metrics.MetricsRegistry;
+import dev.memprof.sessions.AllocatedBytes;
+import dev.memprof.sessions.HeapSummaries;
+import dev.memprof.sessions.SessionRegistry;
+import dev.memprof.sessions.ThreadExitInstrumentation;
 import dev.memprof.threads.GoroutineProfile;
 import dev.memprof.threads.ThreadCreateInstrumentation;
 import dev.memprof.threads.ThreadCreateProfile;
 import dev.memprof.threads.ThreadCreateRecorder;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +44,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the agent's parts in order and wires them to the HTTP routes. Each part that fails is logged once and
@@ -60,6 +79,8 @@ final class MemprofAgent {
         AllocationRewriter rewriter = args.rate() > 0
                 ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
         routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
+        AllocationSource allocations = args.rate() > 0 ? sampler : null;
+        guarded("leak watch and sessions", () -> startMemwatchAndSessions(args, inst, allocations, routes));
         MetricsRegistry metrics = new MetricsRegistry()
                 .register(new JvmCollector())
                 .register(new SamplerCollector(sampler));
@@ -98,6 +119,35 @@ final class MemprofAgent {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(jfr::close, "memprof-jfr-cleanup"));
         routes.jfr(jfr);
+    }
+
+    private static void startMemwatchAndSessions(AgentArgs args, Instrumentation inst, AllocationSource allocations,
+                                                 Routes routes) {
+        ThreadPoolExecutor histogramRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1), daemon("memprof-histogram"));
+        MemWatch memwatch = MemWatch.forPlatform(allocations == null ? null : new SampledCensus(allocations),
+                new HistogramCensus(histogramRunner));
+        GcNotifications.install(HeapPools.ofPlatform(), memwatch::onGc);
+        MemoryProfileHandlers.register(routes.router(), memwatch);
+
+        AllocatedBytes allocated = new AllocatedBytes(!Boolean.getBoolean("memprof.ownAllocationCount"));
+        if (!allocated.jvmKeepsTotal()) {
+            guarded("counting the allocations of ended threads",
+                    () -> ThreadExitInstrumentation.install(inst, allocated));
+        }
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("memprof-sessions"));
+        timer.setRemoveOnCancelPolicy(true);
+        SessionRegistry sessions = new SessionRegistry(allocations, timer);
+        SessionHandlers.register(routes, sessions,
+                new HeapSummaries(allocated, new HeapFigures(memwatch::lastCollection)), args.maxSeconds());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Binds the server; returns null (after one log line) when it cannot. */

@@ -1,0 +1,45 @@
+package dev.memprof.memwatch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@Timeout(10)
+class MemWatchTest {
+
+    private static final long MB = 1024 * 1024;
+
+    @Test
+    void aLeakStoresAProfileThatDiffsTheRunsFirstAndLastCensus() throws Exception {
+        long[] leaked = {0};
+        CensusSource sampled = () -> new Census(Instant.now(), Map.of(
+                "com.example.Leak", new Census.Counts(leaked[0], leaked[0] * MB, leaked[0]),
+                "byte[]", new Census.Counts(100, 100 * MB, 1000)));
+        CensusSource histogram = () -> {
+            throw new MemwatchException(MemwatchException.Kind.UNAVAILABLE, "not in this test");
+        };
+        MemWatch w = new MemWatch(sampled, histogram, 0, 0);
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            leaked[0] = 10L * (i + 1);
+            long base = 100 * MB + leaked[0] * MB;
+            w.onGc(new GcEvent("PS MarkSweep", CollectorKind.FULL, "Ergonomics", t.plusSeconds(10L * i),
+                    base + 500 * MB, base, base + 400 * MB, base, 0));
+        }
+        Status status = w.status();
+        assertEquals("leak", status.lastEvent());
+        assertNotNull(status.lastLeak());
+        assertEquals(40 * MB, status.lastLeak().growth());
+        assertEquals(5, status.lastGC().numFullGc());
+        MemoryProfile p = w.profile("leak-1");
+        HeapDiff d = p.status().lastDiff();
+        assertEquals(new HeapDiff.Detail("com.example.Leak", 40 * MB, 40, 0), d.details().get(0));
+        assertEquals(1, d.details().size(), "byte[] did not change");
+        assertEquals(status.lastLeak(), p.status().lastLeak());
+    }
+}
