@@ -23,10 +23,17 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
 
     /** Caps on the sampler's own memory; see the README's "Limits" section. */
     public record Limits(int maxStacks, int maxBuckets, int maxLive) {
-        public static final Limits DEFAULT = new Limits(100_000, 200_000, 250_000);
+        public static final Limits DEFAULT = new Limits(65_536, 131_072, 250_000);
     }
 
     private static final String HOOK_CLASS = AllocationHook.class.getName();
+    /** One shared name string per class ("byte[]" is computed afresh by getTypeName on every call). */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getTypeName();
+        }
+    };
     /** Every thread the agent starts is named like this. */
     public static final String AGENT_THREAD_PREFIX = "memprof-";
 
@@ -89,7 +96,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
                 .map(Frame::of)
                 .toArray(Frame[]::new));
         List<Frame> stack = stacks.intern(frames);
-        String className = o.getClass().getTypeName();
+        String className = TYPE_NAMES.get(o.getClass());
         Bucket bucket = bucket(stack, className);
         bucket.allocated(size, live.track(o, bucket, size));
         samples.incrementAndGet();
