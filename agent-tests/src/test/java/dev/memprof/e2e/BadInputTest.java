@@ -83,8 +83,9 @@ class BadInputTest {
 
             System.out.printf("bad input: %d cases (seed %d) in %.1f s; answers by kind and status: %s%n",
                     done.get(), SEED, (after.nanos() - beforeAttack.nanos()) / 1e9, new TreeMap<>(outcomes));
-            System.out.printf("bad input: host work %.0f/s quiet, %.0f/s under attack (ratio %.2f), per second %s, "
-                    + "exceptions %d%n", quietRate, attackRate, attackRate / quietRate, perSecond, after.exceptions());
+            // no ratio: the worker is still being compiled, so its rate climbs through the run whatever the agent does
+            System.out.printf("bad input: host work %.0f/s before, %.0f/s during, per second %s, exceptions %d%n",
+                    quietRate, attackRate, perSecond, after.exceptions());
 
             assertEquals(corpus.size(), done.get(), "every case ran within " + BUDGET);
             assertTrue(failures.isEmpty(), failures.size() + " bad answers, e.g.:\n"
