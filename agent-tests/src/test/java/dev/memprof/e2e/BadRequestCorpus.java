@@ -132,7 +132,9 @@ final class BadRequestCorpus {
             case 4 -> "\u0000\uFFFF{}{}" + random.nextInt();
             default -> new String(randomBytes(1 + random.nextInt(300)), StandardCharsets.ISO_8859_1);
         };
-        String path = pick(new String[] {"/api/v1/profiling/sessions", "/ah/memoryProfile", "/ah/memoryProfile/x",
+        // not "/ah/memoryProfile" itself: it takes its options from the query and ignores the body by design (201)
+        String path = pick(new String[] {"/api/v1/profiling/sessions", "/ah/memoryProfile/x" + random.nextInt()
+                + "/end", "/ah/memoryProfile/x",
                 "/api/v1/profiling/sessions/" + random.nextInt(), "/debug/pprof/heap", "/debug/pprof/"});
         return request("POST", path, "Content-Type: application/json\r\n", body.getBytes(StandardCharsets.UTF_8));
     }
