@@ -43,7 +43,7 @@ public final class RawHttp {
     public static Answer exchange(int port, byte[] request, int readTimeoutMs, boolean halfClose)
             throws IOException {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000); // a loaded 2-core box can stall accepts
             s.setSoTimeout(Math.max(1, readTimeoutMs));
             OutputStream out = s.getOutputStream();
             try {
