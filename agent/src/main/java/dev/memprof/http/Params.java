@@ -10,6 +10,9 @@ public final class Params {
 
     /** The value of a {@code seconds} parameter, or -1 when it is not a positive integer. */
     public static long positiveSeconds(String text) {
+        if (!asciiInteger(text)) {
+            return -1;
+        }
         try {
             long v = Long.parseLong(text);
             return v > 0 ? v : -1;
@@ -35,6 +38,27 @@ public final class Params {
         } catch (NumberFormatException | NullPointerException e) {
             return fallback;
         }
+    }
+
+    /**
+     * Whether {@code text} is an optional sign and ASCII digits, the only form Go's {@code strconv.Atoi} accepts.
+     * Java's {@code Long.parseLong} also takes digits of other scripts ("\u0661" is 1), which Go rejects.
+     */
+    public static boolean asciiInteger(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        int start = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        if (start == text.length()) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String tooLong(int maxSeconds) {

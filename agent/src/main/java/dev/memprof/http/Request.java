@@ -35,7 +35,7 @@ public record Request(String method, String path, Map<String, List<String>> quer
     /** Go's {@code strconv.Atoi(r.FormValue(name))} with the error ignored: 0 when missing or not a number. */
     public int intParam(String name) {
         String v = param(name);
-        if (v == null) {
+        if (!Params.asciiInteger(v)) {
             return 0;
         }
         try {

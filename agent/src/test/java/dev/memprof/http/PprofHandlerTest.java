@@ -106,9 +106,17 @@ class PprofHandlerTest {
     }
 
     @Test
+    void aNonAsciiDigitInDebugCountsAsZeroAsInGo() throws Exception {
+        Response r = get("/debug/pprof/goroutine?debug=%D9%A1");
+        assertEquals(200, r.status());
+        assertEquals("application/octet-stream", r.headers().get("Content-Type"));
+    }
+
+    @Test
     void secondsValidationFollowsGoInOrder() throws Exception {
         String invalid = "invalid value for \"seconds\" - must be a positive integer";
-        for (String bad : new String[]{"0", "-3", "abc", "1.5"}) {
+        // %D9%A1 is ARABIC-INDIC DIGIT ONE and %EF%BC%91 FULLWIDTH DIGIT ONE: Java's parser takes them, Go's does not
+        for (String bad : new String[]{"0", "-3", "abc", "1.5", "%D9%A1", "%EF%BC%91"}) {
             assertError(get("/debug/pprof/allocs?seconds=" + bad), 400, invalid);
         }
         // Validity is checked before support: an invalid value on a profile without deltas still says invalid.
