@@ -71,6 +71,11 @@ public final class HeapProfile implements NamedProfile {
     }
 
     @Override
+    public boolean reusable() {
+        return true; // building the table into pprof costs CPU the host pays for; scrapers share one build a second
+    }
+
+    @Override
     public boolean supportsDelta() {
         return true;
     }

@@ -12,6 +12,7 @@ final class PprofHandler implements Handler {
 
     private final Map<String, NamedProfile> profiles;
     private final int maxSeconds;
+    private final RecentProfiles recent = new RecentProfiles();
 
     PprofHandler(Map<String, NamedProfile> profiles, int maxSeconds) {
         this.profiles = profiles;
@@ -35,7 +36,8 @@ final class PprofHandler implements Handler {
         if (debug != 0) {
             return Responses.text(p.text(debug));
         }
-        return Responses.attachment(p.name(), p.pprof());
+        boolean reuse = p.reusable() && r.intParam("gc") <= 0;
+        return Responses.attachment(p.name(), reuse ? recent.get(p.name(), p::pprof) : p.pprof());
     }
 
     private Response delta(Request r, NamedProfile p, String secondsText) throws InterruptedException {

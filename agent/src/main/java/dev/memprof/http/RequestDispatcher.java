@@ -52,6 +52,10 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             write(ctx, decodeFailure(msg.decoderResult().cause()), false, false);
             return;
         }
+        if (msg.protocolVersion().majorVersion() != 1) {
+            write(ctx, Responses.error(400, "Bad Request: unsupported HTTP version"), false, false);
+            return;
+        }
         Request request;
         try {
             request = toRequest(ctx, msg);
@@ -99,7 +103,8 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     private static Request toRequest(ChannelHandlerContext ctx, FullHttpRequest msg) {
-        QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
+        // Like Go 1.17+, a semicolon is an ordinary character in a query, not a separator.
+        QueryStringDecoder uri = QueryStringDecoder.builder().semicolonIsNormalChar(true).build(msg.uri());
         Map<String, String> headers = new HashMap<>();
         msg.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
         byte[] body = ByteBufUtil.getBytes(msg.content());

@@ -28,6 +28,14 @@ public interface NamedProfile {
     default void collectGarbageFirst() throws InterruptedException {
     }
 
+    /**
+     * Whether the server may serve this profile's {@link #pprof()} bytes again for up to a second. For profiles
+     * that are costly to build and read by many scrapers at once (heap, allocs).
+     */
+    default boolean reusable() {
+        return false;
+    }
+
     /** Whether {@code ?seconds=N} gives a delta profile. */
     default boolean supportsDelta() {
         return false;
