@@ -37,7 +37,7 @@ public final class HttpServer {
      */
     public record Limits(int maxInitialLine, int maxHeaderBytes, int maxBodyBytes, int idleSeconds, int workers,
                          int queue, int maxConnections, int heavyRequests) {
-        public static final Limits DEFAULT = new Limits(4096, 8192, 64 * 1024, 60, 8, 64, 128, 2);
+        public static final Limits DEFAULT = new Limits(4096, 8192, 64 * 1024, 60, 8, 64, 128, 4);
     }
 
     private final EventLoopGroup group;
