@@ -1,5 +1,7 @@
 package dev.memprof.http;
 
+import dev.memprof.json.JsonWriter;
+
 /** The few response shapes every handler uses, so that headers and error texts stay uniform. */
 public final class Responses {
 
@@ -36,7 +38,8 @@ public final class Responses {
 
     /** A JSON error: {@code {"error": "..."}}. */
     public static Response jsonError(int status, String message) {
-        return json(status, "{\"error\":" + quote(oneLine(message)) + "}");
+        return json(status, new JsonWriter().beginObject().name("error").value(oneLine(message)).endObject()
+                .toString());
     }
 
     public static Response unauthorized() {
@@ -50,28 +53,5 @@ public final class Responses {
     private static String oneLine(String s) {
         String t = s == null ? "" : s.replace('\r', ' ').replace('\n', ' ');
         return t.length() > 300 ? t.substring(0, 300) : t;
-    }
-
-    /** A JSON string literal. */
-    public static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }
