@@ -1,5 +1,7 @@
 package dev.memprof.jfr;
 
+import dev.memprof.pprof.TypeNames;
+
 import dev.memprof.pprof.Frame;
 import dev.memprof.pprof.ProfileBuilder;
 import jdk.jfr.consumer.RecordedClass;
@@ -126,32 +128,7 @@ final class SampleTable {
 
     /** The class as Java source names it: {@code byte[]}, {@code java.lang.String[][]}, not {@code [B}. */
     static String className(RecordedClass c) {
-        return c == null || c.getName() == null ? null : sourceName(c.getName());
-    }
-
-    static String sourceName(String binary) {
-        int dims = 0;
-        while (dims < binary.length() && binary.charAt(dims) == '[') {
-            dims++;
-        }
-        if (dims == 0) {
-            return binary;
-        }
-        String element = switch (binary.substring(dims)) {
-            case "Z" -> "boolean";
-            case "B" -> "byte";
-            case "C" -> "char";
-            case "S" -> "short";
-            case "I" -> "int";
-            case "J" -> "long";
-            case "F" -> "float";
-            case "D" -> "double";
-            default -> {
-                String e = binary.substring(dims);
-                yield e.startsWith("L") && e.endsWith(";") ? e.substring(1, e.length() - 1) : e;
-            }
-        };
-        return element + "[]".repeat(dims);
+        return c == null || c.getName() == null ? null : TypeNames.sourceName(c.getName());
     }
 
     /** Visits every row; call once, at the end. */

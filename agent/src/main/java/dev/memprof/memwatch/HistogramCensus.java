@@ -1,5 +1,7 @@
 package dev.memprof.memwatch;
 
+import dev.memprof.pprof.TypeNames;
+
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
@@ -63,35 +65,10 @@ public final class HistogramCensus implements CensusSource {
         for (String line : text.split("\n")) {
             Matcher m = ROW.matcher(line);
             if (m.find()) {
-                classes.merge(javaName(m.group(3)), new Census.Counts(Long.parseLong(m.group(1)),
+                classes.merge(TypeNames.sourceName(m.group(3)), new Census.Counts(Long.parseLong(m.group(1)),
                         Long.parseLong(m.group(2)), -1), Census.Counts::plus);
             }
         }
         return new Census(time, classes);
-    }
-
-    /** The histogram's JVM descriptor names ({@code [B}, {@code [Ljava.lang.String;}) in Java source form. */
-    static String javaName(String name) {
-        int dims = 0;
-        while (dims < name.length() && name.charAt(dims) == '[') {
-            dims++;
-        }
-        if (dims == 0) {
-            return name;
-        }
-        String element = name.substring(dims);
-        String base = switch (element) {
-            case "B" -> "byte";
-            case "C" -> "char";
-            case "S" -> "short";
-            case "I" -> "int";
-            case "J" -> "long";
-            case "F" -> "float";
-            case "D" -> "double";
-            case "Z" -> "boolean";
-            default -> element.startsWith("L") && element.endsWith(";")
-                    ? element.substring(1, element.length() - 1) : element;
-        };
-        return base + "[]".repeat(dims);
     }
 }
