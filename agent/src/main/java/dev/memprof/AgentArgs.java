@@ -23,6 +23,7 @@ public final class AgentArgs {
     public static final int DEFAULT_DEPTH = 64;
     public static final int MAX_DEPTH = 1024;
     public static final int DEFAULT_MAX_SECONDS = 300;
+    public static final int DEFAULT_GROWTH_WINDOW_SECONDS = 600;
 
     private int port = DEFAULT_PORT;
     private String host = DEFAULT_HOST;
@@ -36,6 +37,7 @@ public final class AgentArgs {
     private String tlsKey;
     private LogLevel log = LogLevel.INFO;
     private int maxSeconds = DEFAULT_MAX_SECONDS;
+    private int growthWindowSeconds = DEFAULT_GROWTH_WINDOW_SECONDS;
     private final List<String> warnings = new ArrayList<>();
 
     private AgentArgs() {
@@ -76,6 +78,8 @@ public final class AgentArgs {
             case "tlsCert" -> tlsCert = nonEmpty(key, value, null);
             case "tlsKey" -> tlsKey = nonEmpty(key, value, null);
             case "maxSeconds" -> maxSeconds = number(key, value, 1, 86_400, maxSeconds).intValue();
+            case "growthWindow" -> growthWindowSeconds =
+                    number(key, value, 10, 86_400, growthWindowSeconds).intValue();
             case "log" -> log = parsed(key, value, LogLevel::parse, log, "one of trace, debug, info, warn, error, off");
             default -> warnings.add("unknown agent argument '" + key + "' ignored");
         }
@@ -182,6 +186,11 @@ public final class AgentArgs {
     /** The longest duration any timed route (seconds=N) accepts. */
     public int maxSeconds() {
         return maxSeconds;
+    }
+
+    /** The sliding window, in seconds, of the leak watch's growth trend. */
+    public int growthWindowSeconds() {
+        return growthWindowSeconds;
     }
 
     /** Problems found while parsing, one line each, in order. */

@@ -13,17 +13,18 @@ import dev.memprof.http.Routes;
 import dev.memprof.http.SessionHandlers;
 import dev.memprof.http.Tls;
 import dev.memprof.jfr.JfrService;
-import io.netty.handler.ssl.SslContext;
 import dev.memprof.log.LogLevel;
 import dev.memprof.memwatch.GcNotifications;
 import dev.memprof.memwatch.HeapFigures;
 import dev.memprof.memwatch.HeapPools;
 import dev.memprof.memwatch.HistogramCensus;
 import dev.memprof.memwatch.MemWatch;
+import dev.memprof.memwatch.MemwatchCollector;
 import dev.memprof.memwatch.SampledCensus;
 import dev.memprof.metrics.JvmCollector;
 import dev.memprof.metrics.MetricsRegistry;
 import dev.memprof.sessions.AllocatedBytes;
+import dev.memprof.sessions.AllocatedBytesCollector;
 import dev.memprof.sessions.HeapSummaries;
 import dev.memprof.sessions.SessionRegistry;
 import dev.memprof.sessions.ThreadExitInstrumentation;
@@ -42,6 +43,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -80,11 +82,11 @@ final class MemprofAgent {
                 ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
         routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
         AllocationSource allocations = args.rate() > 0 ? sampler : null;
-        guarded("leak watch and sessions", () -> startMemwatchAndSessions(args, inst, allocations, routes));
         MetricsRegistry metrics = new MetricsRegistry()
                 .register(new JvmCollector())
                 .register(new SamplerCollector(sampler));
         routes.metrics(metrics);
+        guarded("leak watch and sessions", () -> startMemwatchAndSessions(args, inst, allocations, routes, metrics));
         guarded("JFR profiling", () -> startJfr(args, routes));
         Router router = routes.build(commandLine());
 
@@ -122,19 +124,21 @@ final class MemprofAgent {
     }
 
     private static void startMemwatchAndSessions(AgentArgs args, Instrumentation inst, AllocationSource allocations,
-                                                 Routes routes) {
+                                                 Routes routes, MetricsRegistry metrics) {
         ThreadPoolExecutor histogramRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1), daemon("memprof-histogram"));
         MemWatch memwatch = MemWatch.forPlatform(allocations == null ? null : new SampledCensus(allocations),
-                new HistogramCensus(histogramRunner));
+                new HistogramCensus(histogramRunner), Duration.ofSeconds(args.growthWindowSeconds()));
         GcNotifications.install(HeapPools.ofPlatform(), memwatch::onGc);
         MemoryProfileHandlers.register(routes.router(), memwatch);
+        metrics.register(new MemwatchCollector(memwatch));
 
         AllocatedBytes allocated = new AllocatedBytes(!Boolean.getBoolean("memprof.ownAllocationCount"));
         if (!allocated.jvmKeepsTotal()) {
             guarded("counting the allocations of ended threads",
                     () -> ThreadExitInstrumentation.install(inst, allocated));
         }
+        metrics.register(new AllocatedBytesCollector(allocated));
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("memprof-sessions"));
         timer.setRemoveOnCancelPolicy(true);
         SessionRegistry sessions = new SessionRegistry(allocations, timer);

@@ -33,7 +33,8 @@ class AgentArgsTest {
     @Test
     void parsesEveryKnownKey() {
         AgentArgs a = AgentArgs.parse(
-                "port=0, host=0.0.0.0,tokenFile=/run/secret,rate=0,depth=8,jfr=off,log=debug,maxSeconds=60,insecure=true");
+                "port=0, host=0.0.0.0,tokenFile=/run/secret,rate=0,depth=8,jfr=off,log=debug,maxSeconds=60,insecure=true,"
+                        + "growthWindow=60");
         assertEquals(0, a.port());
         assertEquals("0.0.0.0", a.host());
         assertEquals("/run/secret", a.tokenFile());
@@ -42,6 +43,7 @@ class AgentArgsTest {
         assertFalse(a.jfr());
         assertEquals(LogLevel.DEBUG, a.log());
         assertEquals(60, a.maxSeconds());
+        assertEquals(60, a.growthWindowSeconds());
         assertTrue(a.insecure());
         assertEquals(List.of(), a.warnings());
     }
@@ -69,11 +71,12 @@ class AgentArgsTest {
 
     @Test
     void outOfRangeNumbersAreRejected() {
-        AgentArgs a = AgentArgs.parse("port=65536,depth=1025,rate=" + ((1L << 40) + 1));
+        AgentArgs a = AgentArgs.parse("port=65536,depth=1025,growthWindow=9,rate=" + ((1L << 40) + 1));
         assertEquals(6060, a.port());
         assertEquals(64, a.depth());
+        assertEquals(AgentArgs.DEFAULT_GROWTH_WINDOW_SECONDS, a.growthWindowSeconds());
         assertEquals(AgentArgs.DEFAULT_RATE, a.rate());
-        assertEquals(3, a.warnings().size(), a.warnings().toString());
+        assertEquals(4, a.warnings().size(), a.warnings().toString());
         AgentArgs edges = AgentArgs.parse("port=65535,depth=1024,rate=" + (1L << 40));
         assertEquals(65535, edges.port());
         assertEquals(1024, edges.depth());

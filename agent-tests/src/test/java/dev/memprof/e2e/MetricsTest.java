@@ -33,7 +33,9 @@ class MetricsTest {
             for (String family : new String[]{"memprof_heap_used_bytes", "memprof_heap_committed_bytes",
                     "memprof_heap_max_bytes", "memprof_gc_collections_total", "memprof_gc_time_seconds_total",
                     "memprof_sampler_samples_total", "memprof_sampler_dropped_samples_total",
-                    "memprof_sampler_stacks", "memprof_sampler_slow_path_seconds_total"}) {
+                    "memprof_sampler_stacks", "memprof_sampler_slow_path_seconds_total",
+                    "memprof_allocated_bytes_total", "memprof_leak_events_total", "memprof_heap_base_bytes",
+                    "memprof_heap_growth_bytes_per_minute", "memprof_heap_growth_window_samples"}) {
                 assertTrue(second.containsKey(family), "missing " + family);
             }
             for (PrometheusText.Family f : second.values()) {
@@ -50,6 +52,10 @@ class MetricsTest {
                     - first.get("memprof_sampler_samples_total").samples().get("");
             // 1 GiB at 512 KiB per sample is about 2000 samples
             assertTrue(samples > 1500 && samples < 2600, "samples for 1 GiB: " + samples);
+            double allocated = second.get("memprof_allocated_bytes_total").samples().get("")
+                    - first.get("memprof_allocated_bytes_total").samples().get("");
+            // exact, not sampled: the known 1 GiB plus the little the target and the agent allocate meanwhile
+            assertTrue(allocated >= (1L << 30) && allocated < 1.1 * (1L << 30), "allocated for 1 GiB: " + allocated);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.memprof.http;
 
 import dev.memprof.json.JsonWriter;
 import dev.memprof.memwatch.GcStats;
+import dev.memprof.memwatch.GrowthTrend;
 import dev.memprof.memwatch.HeapDiff;
 import dev.memprof.memwatch.LeakEvent;
 import dev.memprof.memwatch.MemoryProfile;
@@ -49,6 +50,7 @@ final class MemwatchJson {
     private static void statusFields(JsonWriter w, Status s) {
         w.field("lastEvent", s.lastEvent());
         gc(w.name("lastGC"), s.lastGC());
+        growth(w.name("growth"), s.growth());
         leak(w.name("lastLeak"), s.lastLeak());
         diff(w.name("lastDiff"), s.lastDiff());
     }
@@ -64,6 +66,16 @@ final class MemwatchJson {
                 .field("min", g.min())
                 .field("max", g.max())
                 .field("usage_trend", g.usageTrend())
+                .endObject();
+    }
+
+    private static void growth(JsonWriter w, GrowthTrend.View g) {
+        w.beginObject()
+                .field("slope_bytes_per_minute", Math.round(g.slopeBytesPerMinute()))
+                .field("slope", humanSize(Math.round(g.slopeBytesPerMinute())) + "/min")
+                .field("window_seconds", g.window().toSeconds())
+                .field("samples", g.samples())
+                .field("verdict", g.verdict())
                 .endObject();
     }
 

@@ -2,6 +2,7 @@ package dev.memprof.memwatch;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class MemWatch {
     private final GcStats stats;
     private final BaseTracker bases = new BaseTracker();
     private final LeakDetector leaks = new LeakDetector();
+    private final GrowthTrend growth;
     private final ProfileStore profiles = new ProfileStore();
     /** Sampled censuses at the latest base measurements, so a leak's profile can diff from the run's start. */
     private final Deque<Census> recentCensuses = new ArrayDeque<>();
@@ -28,21 +30,25 @@ public final class MemWatch {
     private LeakEvent lastLeak;
     private HeapDiff lastDiff;
     private GcEvent lastGc;
+    private long leakEvents;
 
     /**
      * @param sampled   the sampler's census, or null when there is no sampler
      * @param histogram the class-histogram census
      * @param fullSoFar full collections before memwatch started
      * @param incSoFar  young collections before memwatch started
+     * @param growthWindow the sliding window of the growth trend
      */
-    public MemWatch(CensusSource sampled, CensusSource histogram, long fullSoFar, long incSoFar) {
+    public MemWatch(CensusSource sampled, CensusSource histogram, long fullSoFar, long incSoFar,
+                    Duration growthWindow) {
+        this.growth = new GrowthTrend(growthWindow);
         this.sampled = sampled;
         this.histogram = histogram;
         this.stats = new GcStats(fullSoFar, incSoFar);
     }
 
     /** A MemWatch for this JVM, with the GC counts so far taken from the collectors. */
-    public static MemWatch forPlatform(CensusSource sampled, CensusSource histogram) {
+    public static MemWatch forPlatform(CensusSource sampled, CensusSource histogram, Duration growthWindow) {
         long full = 0;
         long inc = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -55,7 +61,7 @@ public final class MemWatch {
                 }
             }
         }
-        return new MemWatch(sampled, histogram, full, inc);
+        return new MemWatch(sampled, histogram, full, inc, growthWindow);
     }
 
     /** One completed collection; called on memwatch's thread, never on the JDK's notification thread. */
@@ -70,6 +76,7 @@ public final class MemWatch {
             return;
         }
         stats.base(base.get());
+        growth.add(base.get());
         rememberCensus();
         leaks.accept(base.get()).ifPresent(this::leak);
     }
@@ -91,6 +98,7 @@ public final class MemWatch {
     private void leak(LeakEvent leak) {
         lastLeak = leak;
         lastEvent = "leak";
+        leakEvents++;
         Census first = recentCensuses.peekFirst();
         Census last = recentCensuses.peekLast();
         HeapDiff diff = first != null && first != last ? HeapDiff.between(first, last)
@@ -98,12 +106,25 @@ public final class MemWatch {
         String id = "leak-" + ids.incrementAndGet();
         MemoryProfile p = new MemoryProfile(id, sampled == null ? DiffMode.HISTOGRAM : DiffMode.SAMPLED,
                 leak.start(), null, null);
-        p.end(new Status("leak", stats.view(), leak, diff));
+        p.end(status("leak", leak, diff));
         profiles.add(p);
     }
 
     public synchronized Status status() {
-        return new Status(lastEvent, stats.view(), lastLeak, lastDiff);
+        return status(lastEvent, lastLeak, lastDiff);
+    }
+
+    private Status status(String event, LeakEvent leak, HeapDiff diff) {
+        return new Status(event, stats.view(), growth.view(), leak, diff);
+    }
+
+    /** Leak events raised since memwatch started. */
+    public synchronized long leakEvents() {
+        return leakEvents;
+    }
+
+    public synchronized GrowthTrend.View growth() {
+        return growth.view();
     }
 
     /** The latest cycle collection, or null before the first. */
@@ -125,7 +146,7 @@ public final class MemWatch {
                 throw new MemwatchException(MemwatchException.Kind.CONFLICT, "profile " + pid + " already exists");
             }
             MemoryProfile p = new MemoryProfile(pid, mode, before.time(), before,
-                    new Status("", stats.view(), null, null));
+                    status("", null, null));
             profiles.add(p);
             return p;
         }
@@ -143,7 +164,7 @@ public final class MemWatch {
             HeapDiff diff = HeapDiff.between(p.before(), after);
             lastDiff = diff;
             lastEvent = "diff";
-            p.end(new Status("diff", stats.view(), null, diff));
+            p.end(status("diff", null, diff));
             return p;
         }
     }

@@ -3,6 +3,7 @@ package dev.memprof.http;
 import dev.memprof.json.JsonParser;
 import dev.memprof.memwatch.Census;
 import dev.memprof.memwatch.CensusSource;
+import dev.memprof.memwatch.GrowthTrend;
 import dev.memprof.memwatch.MemWatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +28,7 @@ class MemwatchRoutesTest {
     private final Router router = new Router();
 
     MemwatchRoutesTest() {
-        MemoryProfileHandlers.register(router, new MemWatch(scripted, scripted, 0, 0));
+        MemoryProfileHandlers.register(router, new MemWatch(scripted, scripted, 0, 0, GrowthTrend.DEFAULT_WINDOW));
     }
 
     private Response call(String method, String path, Map<String, List<String>> query) throws Exception {
@@ -103,11 +104,13 @@ class MemwatchRoutesTest {
     @Test
     void statusHasEveryField() throws Exception {
         Map<String, Object> s = json(call("GET", "/ah/memoryProfile/status"));
-        assertEquals(List.of("lastEvent", "lastGC", "lastLeak", "lastDiff"), List.copyOf(s.keySet()));
+        assertEquals(List.of("lastEvent", "lastGC", "growth", "lastLeak", "lastDiff"), List.copyOf(s.keySet()));
         @SuppressWarnings("unchecked")
         Map<String, Object> gc = (Map<String, Object>) s.get("lastGC");
         assertEquals(List.of("timestamp", "num_full_gc", "num_inc_gc", "heap_compactions", "estimated_base",
                 "current_base", "min", "max", "usage_trend"), List.copyOf(gc.keySet()));
+        assertEquals(Map.of("slope_bytes_per_minute", BigDecimal.ZERO, "slope", "0 bytes/min", "window_seconds",
+                BigDecimal.valueOf(600), "samples", BigDecimal.ZERO, "verdict", "unknown"), s.get("growth"));
     }
 
     @Test

@@ -23,7 +23,7 @@ class MemWatchTest {
         CensusSource histogram = () -> {
             throw new MemwatchException(MemwatchException.Kind.UNAVAILABLE, "not in this test");
         };
-        MemWatch w = new MemWatch(sampled, histogram, 0, 0);
+        MemWatch w = new MemWatch(sampled, histogram, 0, 0, GrowthTrend.DEFAULT_WINDOW);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 5; i++) {
             leaked[0] = 10L * (i + 1);
@@ -41,5 +41,8 @@ class MemWatchTest {
         assertEquals(new HeapDiff.Detail("com.example.Leak", 40 * MB, 40, 0), d.details().get(0));
         assertEquals(1, d.details().size(), "byte[] did not change");
         assertEquals(status.lastLeak(), p.status().lastLeak());
+        assertEquals(60.0 * MB, status.growth().slopeBytesPerMinute(), 1.0, "10 MiB per 10 s");
+        assertEquals(5, status.growth().samples());
+        assertEquals(1, w.leakEvents());
     }
 }
