@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A service-like heap: short-lived garbage per "request", plus a ~100 MiB cache whose entries are replaced at random,
  * so that medium-lived garbage reaches the old generation. With the argument {@code leak}, it also retains 256 KiB
- * more every 100 ms. Rates are paced by wall time so that CPU contention changes them little. Prints "ready".
+ * more every 100 ms, as {@code long[32768]} arrays: a class that nothing else here allocates, so that a heap diff
+ * can tell the leak from the churn of {@code byte[]}. Rates are paced by wall time so that CPU contention changes them little. Prints "ready".
  */
 public final class ServiceTarget {
 
@@ -16,6 +17,7 @@ public final class ServiceTarget {
     static final int GARBAGE_BYTES_PER_TICK = Integer.getInteger("garbageKiB", 3072) * 1024; // 3 MiB of short-lived garbage per 10 ms tick
     static final int REPLACEMENTS_PER_TICK = Integer.getInteger("replacements", 48); // x 16 KiB per 10 ms tick
     static final int LEAK_BYTES_PER_100MS = 256 * 1024;
+    public static final long LEAK_BYTES_PER_SECOND = 10L * LEAK_BYTES_PER_100MS;
 
     public static void main(String[] args) {
         boolean leak = args.length > 0 && args[0].equals("leak");
@@ -24,7 +26,7 @@ public final class ServiceTarget {
         for (int i = 0; i < cache.length; i++) {
             cache[i] = entry(rnd);
         }
-        List<byte[]> retained = new ArrayList<>();
+        List<long[]> retained = new ArrayList<>();
         System.out.println("ready");
         long start = System.nanoTime();
         long tick = 0;
@@ -43,7 +45,7 @@ public final class ServiceTarget {
             }
             tick++;
             if (leak && tick % 10 == 0) {
-                retained.add(new byte[LEAK_BYTES_PER_100MS]);
+                retained.add(new long[LEAK_BYTES_PER_100MS / Long.BYTES]);
             }
             long due = start + tick * 10_000_000L;
             long wait = due - System.nanoTime();
