@@ -1,7 +1,11 @@
 package dev.memprof;
 
+import dev.memprof.capture.CaptureSettings;
+import dev.memprof.capture.CaptureThreshold;
 import dev.memprof.log.LogLevel;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +40,11 @@ public final class AgentArgs {
     private String tlsKey;
     private LogLevel log = LogLevel.INFO;
     private int maxSeconds = DEFAULT_MAX_SECONDS;
+    private String captureDir;
+    private CaptureThreshold captureThreshold = CaptureThreshold.NONE;
+    private long captureIntervalSeconds = CaptureSettings.DEFAULT_INTERVAL_SECONDS;
+    private int captureMax = CaptureSettings.DEFAULT_MAX;
+    private boolean captureKeyWithoutDir;
     private final List<String> warnings = new ArrayList<>();
 
     private AgentArgs() {
@@ -60,6 +69,9 @@ public final class AgentArgs {
             String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
             a.set(key, value);
         }
+        if (a.captureKeyWithoutDir && a.captureDir == null) {
+            a.warnings.add("captureThreshold, captureInterval and captureMax have no effect without captureDir");
+        }
         return a;
     }
 
@@ -77,8 +89,24 @@ public final class AgentArgs {
             case "tlsKey" -> tlsKey = nonEmpty(key, value, null);
             case "maxSeconds" -> maxSeconds = number(key, value, 1, 86_400, maxSeconds).intValue();
             case "log" -> log = parsed(key, value, LogLevel::parse, log, "one of trace, debug, info, warn, error, off");
+            case "captureDir" -> captureDir = value.isEmpty() ? nonEmpty(key, value, captureDir)
+                    : parsed(key, value, AgentArgs::path, captureDir, "a directory path");
+            case "captureThreshold" -> captureThreshold = capture(parsed(key, value, CaptureThreshold::parse,
+                    captureThreshold, "bytes (optionally with k, m or g) or a percentage of the maximum heap (1% "
+                            + "to 100%)"));
+            case "captureInterval" -> captureIntervalSeconds = capture(parsed(key, value,
+                    CaptureSettings::parseIntervalSeconds, captureIntervalSeconds,
+                    "1 s to 7 days as seconds, optionally with s, m or h (300, 300s, 5m)"));
+            case "captureMax" -> captureMax = capture(number(key, value, 1, CaptureSettings.MAX_MAX, captureMax))
+                    .intValue();
             default -> warnings.add("unknown agent argument '" + key + "' ignored");
         }
+    }
+
+    /** Notes that a capture setting was given, so that one without captureDir can be pointed out. */
+    private <T> T capture(T value) {
+        captureKeyWithoutDir = true;
+        return value;
     }
 
     private Long number(String key, String value, long min, long max, long fallback) {
@@ -126,6 +154,15 @@ public final class AgentArgs {
             return fallback;
         }
         return v;
+    }
+
+    /** The value if it is a path this platform accepts, else null. */
+    private static String path(String value) {
+        try {
+            return Path.of(value).toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String shown(String key, String value) {
@@ -182,6 +219,12 @@ public final class AgentArgs {
     /** The longest duration any timed route (seconds=N) accepts. */
     public int maxSeconds() {
         return maxSeconds;
+    }
+
+    /** Automatic heap captures; {@link CaptureSettings#enabled()} is false without {@code captureDir}. */
+    public CaptureSettings captures() {
+        return new CaptureSettings(captureDir == null ? null : Path.of(captureDir), captureThreshold,
+                Duration.ofSeconds(captureIntervalSeconds), captureMax);
     }
 
     /** Problems found while parsing, one line each, in order. */
