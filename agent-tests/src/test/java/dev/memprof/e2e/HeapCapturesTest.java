@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,7 @@ class HeapCapturesTest {
             Path lookalike = Files.writeString(dir.resolve("heap_leak_latest.pb.gz"), "not ours either");
             assertEquals(List.of(), captures(base));
 
-            // 1. over the threshold: four GCs at 200 MiB within about a second, one capture; one more after the interval
+            // 1. over the threshold: four GCs within about a second make one capture; one after the interval another
             t.command("hoard 192", Duration.ofSeconds(30));
             t.command("gc", Duration.ofSeconds(30));
             long firstGcDone = System.nanoTime();
@@ -91,7 +92,7 @@ class HeapCapturesTest {
             for (Capture c : thresholds) {
                 assertEquals("threshold", c.reason());
                 assertEquals("heap_threshold_" + STAMP.format(c.time()) + ".pb.gz", c.name());
-                assertHoardOnTop(base, dir, c, 150L << 20);
+                assertHoardOnTop(base, dir, c, 100L << 20); // ~190 MiB: far above the sampler's noise
             }
             assertTrue(!thresholds.get(1).time().isBefore(thresholds.get(0).time().plus(INTERVAL)), thresholds
                     .toString());
@@ -109,7 +110,7 @@ class HeapCapturesTest {
             for (Instant leak : leakEvents(base)) {
                 if (last == null || !leak.isBefore(last.plus(INTERVAL))) {
                     expected.add(new Capture("heap_leak_" + STAMP.format(leak) + ".pb.gz", "leak",
-                            leak.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0));
+                            leak.truncatedTo(ChronoUnit.SECONDS), 0));
                     last = leak;
                 }
             }
@@ -133,7 +134,7 @@ class HeapCapturesTest {
             assertTrue(Files.exists(notes) && Files.exists(lookalike), "other files are left alone");
             for (Capture c : listed) {
                 if (c.reason().equals("leak")) {
-                    assertHoardOnTop(base, dir, c, 4L << 20);
+                    assertHoardOnTop(base, dir, c, 1L << 20); // 8 MiB or more, about 15 samples at least
                 }
             }
             System.out.printf("HeapCapturesTest on JDK %d: %d captures written (%d leak events), listed %s, %d s%n",

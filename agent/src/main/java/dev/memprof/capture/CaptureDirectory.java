@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -103,7 +103,7 @@ public final class CaptureDirectory {
                 }
             }
         }
-        Collections.sort(captures, (x, y) -> x.name().compareTo(y.name()));
+        captures.sort(Comparator.comparing(Capture::name));
         return captures;
     }
 
