@@ -1,7 +1,11 @@
 package dev.memprof;
 
+import dev.memprof.capture.CaptureSettings;
+import dev.memprof.capture.CaptureThreshold;
 import dev.memprof.log.LogLevel;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +42,11 @@ public final class AgentArgs {
     private LogLevel log = LogLevel.INFO;
     private int maxSeconds = DEFAULT_MAX_SECONDS;
     private int growthWindowSeconds = DEFAULT_GROWTH_WINDOW_SECONDS;
+    private String captureDir;
+    private CaptureThreshold captureThreshold = CaptureThreshold.NONE;
+    private long captureIntervalSeconds = CaptureSettings.DEFAULT_INTERVAL_SECONDS;
+    private int captureMax = CaptureSettings.DEFAULT_MAX;
+    private boolean captureKeyWithoutDir;
     private final List<String> warnings = new ArrayList<>();
 
     private AgentArgs() {
@@ -62,6 +71,9 @@ public final class AgentArgs {
             String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
             a.set(key, value);
         }
+        if (a.captureKeyWithoutDir && a.captureDir == null) {
+            a.warnings.add("captureThreshold, captureInterval and captureMax have no effect without captureDir");
+        }
         return a;
     }
 
@@ -81,8 +93,24 @@ public final class AgentArgs {
             case "growthWindow" -> growthWindowSeconds =
                     number(key, value, 10, 86_400, growthWindowSeconds).intValue();
             case "log" -> log = parsed(key, value, LogLevel::parse, log, "one of trace, debug, info, warn, error, off");
+            case "captureDir" -> captureDir = value.isEmpty() ? nonEmpty(key, value, captureDir)
+                    : parsed(key, value, AgentArgs::path, captureDir, "a directory path");
+            case "captureThreshold" -> captureThreshold = capture(parsed(key, value, CaptureThreshold::parse,
+                    captureThreshold, "bytes (optionally with k, m or g) or a percentage of the maximum heap (1% "
+                            + "to 100%)"));
+            case "captureInterval" -> captureIntervalSeconds = capture(parsed(key, value,
+                    CaptureSettings::parseIntervalSeconds, captureIntervalSeconds,
+                    "1 s to 7 days as seconds, optionally with s, m or h (300, 300s, 5m)"));
+            case "captureMax" -> captureMax = capture(number(key, value, 1, CaptureSettings.MAX_MAX, captureMax))
+                    .intValue();
             default -> warnings.add("unknown agent argument '" + key + "' ignored");
         }
+    }
+
+    /** Notes that a capture setting was given, so that one without captureDir can be pointed out. */
+    private <T> T capture(T value) {
+        captureKeyWithoutDir = true;
+        return value;
     }
 
     private Long number(String key, String value, long min, long max, long fallback) {
@@ -130,6 +158,15 @@ public final class AgentArgs {
             return fallback;
         }
         return v;
+    }
+
+    /** The value if it is a path this platform accepts, else null. */
+    private static String path(String value) {
+        try {
+            return Path.of(value).toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String shown(String key, String value) {
@@ -191,6 +228,12 @@ public final class AgentArgs {
     /** The sliding window, in seconds, of the leak watch's growth trend. */
     public int growthWindowSeconds() {
         return growthWindowSeconds;
+    }
+
+    /** Automatic heap captures; {@link CaptureSettings#enabled()} is false without {@code captureDir}. */
+    public CaptureSettings captures() {
+        return new CaptureSettings(captureDir == null ? null : Path.of(captureDir), captureThreshold,
+                Duration.ofSeconds(captureIntervalSeconds), captureMax);
     }
 
     /** Problems found while parsing, one line each, in order. */

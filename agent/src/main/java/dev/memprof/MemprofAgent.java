@@ -5,6 +5,7 @@ import dev.memprof.alloc.AllocationSampler;
 import dev.memprof.alloc.AllocationSource;
 import dev.memprof.alloc.HeapProfile;
 import dev.memprof.alloc.SamplerCollector;
+import dev.memprof.capture.HeapCaptures;
 import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
 import dev.memprof.http.MemoryProfileHandlers;
@@ -80,13 +81,17 @@ final class MemprofAgent {
                 AllocationSampler.Limits.DEFAULT);
         AllocationRewriter rewriter = args.rate() > 0
                 ? guarded("allocation sampling", () -> AllocationRewriter.register(inst, sampler)) : null;
-        routes.profile(HeapProfile.heap(sampler)).profile(HeapProfile.allocs(sampler));
+        HeapProfile heap = HeapProfile.heap(sampler);
+        routes.profile(heap).profile(HeapProfile.allocs(sampler));
         AllocationSource allocations = args.rate() > 0 ? sampler : null;
         MetricsRegistry metrics = new MetricsRegistry()
                 .register(new JvmCollector())
                 .register(new SamplerCollector(sampler));
         routes.metrics(metrics);
-        guarded("leak watch and sessions", () -> startMemwatchAndSessions(args, inst, allocations, routes, metrics));
+        MemWatch memwatch = guarded("leak watch and sessions",
+                () -> startMemwatchAndSessions(args, inst, allocations, routes, metrics));
+        routes.captures(guarded("heap captures",
+                () -> HeapCaptures.start(args.captures(), heap, args.rate() > 0, memwatch, metrics)));
         guarded("JFR profiling", () -> startJfr(args, routes));
         Router router = routes.build(commandLine());
 
@@ -123,8 +128,9 @@ final class MemprofAgent {
         routes.jfr(jfr);
     }
 
-    private static void startMemwatchAndSessions(AgentArgs args, Instrumentation inst, AllocationSource allocations,
-                                                 Routes routes, MetricsRegistry metrics) {
+    private static MemWatch startMemwatchAndSessions(AgentArgs args, Instrumentation inst,
+                                                     AllocationSource allocations, Routes routes,
+                                                     MetricsRegistry metrics) {
         ThreadPoolExecutor histogramRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1), daemon("memprof-histogram"));
         MemWatch memwatch = MemWatch.forPlatform(allocations == null ? null : new SampledCensus(allocations),
@@ -144,6 +150,7 @@ final class MemprofAgent {
         SessionRegistry sessions = new SessionRegistry(allocations, timer);
         SessionHandlers.register(routes, sessions,
                 new HeapSummaries(allocated, new HeapFigures(memwatch::lastCollection)), args.maxSeconds());
+        return memwatch;
     }
 
     private static ThreadFactory daemon(String name) {

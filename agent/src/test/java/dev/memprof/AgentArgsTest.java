@@ -1,9 +1,12 @@
 package dev.memprof;
 
+import dev.memprof.capture.CaptureSettings;
 import dev.memprof.log.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +109,61 @@ class AgentArgsTest {
         AgentArgs a = AgentArgs.parse("token=");
         assertNull(a.token());
         assertWarning(a.warnings().get(0), "'token'");
+    }
+
+    @Test
+    void captureArgumentsParseWithTheirUnits() {
+        assertFalse(AgentArgs.parse("").captures().enabled(), "captures are off by default");
+        CaptureSettings defaults = AgentArgs.parse("captureDir=/var/tmp/caps").captures();
+        assertEquals(Path.of("/var/tmp/caps"), defaults.directory());
+        assertFalse(defaults.threshold().isSet());
+        assertEquals(Duration.ofMinutes(5), defaults.interval());
+        assertEquals(20, defaults.max());
+
+        CaptureSettings c = AgentArgs.parse("captureDir=caps,captureThreshold=768m,captureInterval=90s,captureMax=3")
+                .captures();
+        assertEquals(768L << 20, c.threshold().resolve(1L << 30));
+        assertEquals(Duration.ofSeconds(90), c.interval());
+        assertEquals(3, c.max());
+        assertEquals(800L << 20, AgentArgs.parse("captureThreshold=80%").captures().threshold().resolve(1000L << 20));
+        assertEquals(-1, AgentArgs.parse("captureThreshold=80%").captures().threshold().resolve(Long.MAX_VALUE),
+                "no percentage of an unbounded heap");
+        for (String[] t : new String[][]{{"123", "123"}, {"4k", "4096"}, {"2G", "2147483648"}, {"100%", "100%"}}) {
+            assertEquals(t[1], AgentArgs.parse("captureDir=d,captureThreshold=" + t[0]).captures().threshold()
+                    .toString(), t[0]);
+        }
+        for (String[] t : new String[][]{{"7", "7"}, {"7s", "7"}, {"2m", "120"}, {"1h", "3600"}, {"7d", "300"}}) {
+            AgentArgs a = AgentArgs.parse("captureDir=d,captureInterval=" + t[0]);
+            assertEquals(Long.parseLong(t[1]), a.captures().interval().toSeconds(), t[0]);
+        }
+        assertEquals(List.of(), AgentArgs.parse("captureDir=d,captureMax=10000,captureInterval=604800").warnings());
+    }
+
+    @Test
+    void badCaptureValuesWarnNamingTheKeyAndKeepTheDefault() {
+        AgentArgs a = AgentArgs.parse("captureDir=d,captureThreshold=80,captureThreshold=0,captureThreshold=101%,"
+                + "captureThreshold=1.5g,captureThreshold=-1m,captureInterval=0,captureInterval=5x,"
+                + "captureInterval=604801,captureMax=0,captureMax=10001,captureMax=x,captureThreshold=m");
+        CaptureSettings c = a.captures();
+        assertEquals(80, c.threshold().bytes(), "the one good value applied");
+        assertEquals(Duration.ofMinutes(5), c.interval());
+        assertEquals(20, c.max());
+        List<String> w = a.warnings();
+        assertEquals(11, w.size(), w.toString());
+        assertWarning(w.get(0), "'captureThreshold'", "(0)", "using 80");
+        assertWarning(w.get(1), "'captureThreshold'", "(101%)", "percentage");
+        assertWarning(w.get(4), "'captureInterval'", "(0)", "using 300");
+        assertWarning(w.get(7), "'captureMax'", "(0)", "from 1 to 10000", "using 20");
+        assertWarning(w.get(10), "'captureThreshold'", "(m)");
+        assertWarning(AgentArgs.parse("captureDir=").warnings().get(0), "'captureDir'");
+    }
+
+    @Test
+    void captureSettingsWithoutADirectoryAreOneWarning() {
+        AgentArgs a = AgentArgs.parse("captureThreshold=80%,captureMax=3");
+        assertFalse(a.captures().enabled());
+        assertEquals(1, a.warnings().size(), a.warnings().toString());
+        assertWarning(a.warnings().get(0), "without captureDir");
     }
 
     private static void assertWarning(String warning, String... fragments) {

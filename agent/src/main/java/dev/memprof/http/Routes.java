@@ -1,5 +1,6 @@
 package dev.memprof.http;
 
+import dev.memprof.capture.CaptureDirectory;
 import dev.memprof.jfr.ContentionProfile;
 import dev.memprof.jfr.JfrService;
 import dev.memprof.jfr.ProfileKind;
@@ -58,6 +59,22 @@ public final class Routes {
         pprofRoute("jfr", "Any JFR-based profile: type=" + ProfileKind.ids().replace(", ", "|")
                 + "; with seconds=N a recording of the next N seconds, else the continuous recording.",
                 heavy(new JfrProfileHandler(jfr, maxSeconds)));
+        return this;
+    }
+
+    /**
+     * The automatic heap captures: the list at {@code captures} (on the index when captures are on) and each file
+     * at {@code captures/<name>}. {@code directory} null means captures are off; the routes then say so.
+     */
+    public Routes captures(CaptureDirectory directory) {
+        CaptureHandlers h = new CaptureHandlers(directory);
+        if (directory != null) {
+            pprofRoute("captures", "Heap profiles written automatically to captureDir (post-GC heap over "
+                    + "captureThreshold, leak events): a JSON list; each one is served at captures/<name>.", h.list());
+        } else {
+            router.get("/debug/pprof/captures", h.list());
+        }
+        router.get("/debug/pprof/captures/{name}", heavy(h.file()));
         return this;
     }
 

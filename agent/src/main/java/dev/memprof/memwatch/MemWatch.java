@@ -31,6 +31,7 @@ public final class MemWatch {
     private HeapDiff lastDiff;
     private GcEvent lastGc;
     private long leakEvents;
+    private volatile MemwatchListener listener = MemwatchListener.NONE;
 
     /**
      * @param sampled   the sampler's census, or null when there is no sampler
@@ -64,9 +65,15 @@ public final class MemWatch {
         return new MemWatch(sampled, histogram, full, inc, growthWindow);
     }
 
+    /** Sets the one listener told of collections and leaks (automatic heap captures use it). */
+    public void listener(MemwatchListener l) {
+        listener = l == null ? MemwatchListener.NONE : l;
+    }
+
     /** One completed collection; called on memwatch's thread, never on the JDK's notification thread. */
     public synchronized void onGc(GcEvent e) {
         stats.collection(e);
+        listener.collection(e);
         if (e.kind() != CollectorKind.PAUSES) {
             lastGc = e;
         }
@@ -108,6 +115,7 @@ public final class MemWatch {
                 leak.start(), null, null);
         p.end(status("leak", leak, diff));
         profiles.add(p);
+        listener.leak(leak);
     }
 
     public synchronized Status status() {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,5 +46,35 @@ class MemWatchTest {
         assertEquals(60.0 * MB, status.growth().slopeBytesPerMinute(), 1.0, "10 MiB per 10 s");
         assertEquals(5, status.growth().samples());
         assertEquals(1, w.leakEvents());
+    }
+
+    @Test
+    void theListenerHearsEveryCollectionAndEachLeak() {
+        List<GcEvent> collections = new ArrayList<>();
+        List<LeakEvent> leaks = new ArrayList<>();
+        CensusSource none = () -> {
+            throw new MemwatchException(MemwatchException.Kind.UNAVAILABLE, "not in this test");
+        };
+        MemWatch w = new MemWatch(null, none, 0, 0);
+        w.listener(new MemwatchListener() {
+            @Override
+            public void collection(GcEvent e) {
+                collections.add(e);
+            }
+
+            @Override
+            public void leak(LeakEvent e) {
+                leaks.add(e);
+            }
+        });
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            long base = (100 + 10L * i) * MB;
+            w.onGc(new GcEvent("MarkSweepCompact", CollectorKind.FULL, "System.gc()", t.plusSeconds(i), 2 * base,
+                    base, base, base, 0));
+        }
+        w.onGc(new GcEvent("Copy", CollectorKind.YOUNG, "Allocation Failure", t.plusSeconds(5), MB, MB, 0, 0, MB));
+        assertEquals(6, collections.size());
+        assertEquals(List.of(w.status().lastLeak()), leaks);
     }
 }
