@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -90,17 +91,15 @@ public final class AgentArgs {
             case "tlsCert" -> tlsCert = nonEmpty(key, value, null);
             case "tlsKey" -> tlsKey = nonEmpty(key, value, null);
             case "maxSeconds" -> maxSeconds = number(key, value, 1, 86_400, maxSeconds).intValue();
-            case "growthWindow" -> growthWindowSeconds =
-                    number(key, value, 10, 86_400, growthWindowSeconds).intValue();
+            case "growthWindow" -> growthWindowSeconds = seconds(key, value, 10, 86_400, growthWindowSeconds).intValue();
             case "log" -> log = parsed(key, value, LogLevel::parse, log, "one of trace, debug, info, warn, error, off");
             case "captureDir" -> captureDir = value.isEmpty() ? nonEmpty(key, value, captureDir)
                     : parsed(key, value, AgentArgs::path, captureDir, "a directory path");
             case "captureThreshold" -> captureThreshold = capture(parsed(key, value, CaptureThreshold::parse,
                     captureThreshold, "bytes (optionally with k, m or g) or a percentage of the maximum heap (1% "
                             + "to 100%)"));
-            case "captureInterval" -> captureIntervalSeconds = capture(parsed(key, value,
-                    CaptureSettings::parseIntervalSeconds, captureIntervalSeconds,
-                    "1 s to 7 days as seconds, optionally with s, m or h (300, 300s, 5m)"));
+            case "captureInterval" -> captureIntervalSeconds = capture(seconds(key, value, 1,
+                    CaptureSettings.MAX_INTERVAL_SECONDS, captureIntervalSeconds));
             case "captureMax" -> captureMax = capture(number(key, value, 1, CaptureSettings.MAX_MAX, captureMax))
                     .intValue();
             default -> warnings.add("unknown agent argument '" + key + "' ignored");
@@ -125,6 +124,32 @@ public final class AgentArgs {
         warnings.add("bad value for '" + key + "' (" + shown(key, value) + "): expected an integer from " + min
                 + " to " + max + "; using " + fallback);
         return fallback;
+    }
+
+    /** A duration in whole seconds, optionally with a unit: {@code 300}, {@code 300s}, {@code 5m}, {@code 1h}. */
+    private Long seconds(String key, String value, long min, long max, long fallback) {
+        Long v = parseSeconds(value);
+        if (v != null && v >= min && v <= max) {
+            return v;
+        }
+        warnings.add("bad value for '" + key + "' (" + value + "): expected " + min + " to " + max
+                + " seconds, optionally with s, m or h (300, 300s, 5m); using " + fallback);
+        return fallback;
+    }
+
+    static Long parseSeconds(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        long unit = switch (v.isEmpty() ? ' ' : v.charAt(v.length() - 1)) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            default -> 0;
+        };
+        String digits = unit == 0 ? v : v.substring(0, v.length() - 1);
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Long.parseLong(digits) * Math.max(unit, 1);
     }
 
     private boolean onOff(String key, String value, boolean fallback) {

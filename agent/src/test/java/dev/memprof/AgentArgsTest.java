@@ -37,7 +37,7 @@ class AgentArgsTest {
     void parsesEveryKnownKey() {
         AgentArgs a = AgentArgs.parse(
                 "port=0, host=0.0.0.0,tokenFile=/run/secret,rate=0,depth=8,jfr=off,log=debug,maxSeconds=60,insecure=true,"
-                        + "growthWindow=60");
+                        + "growthWindow=1m");
         assertEquals(0, a.port());
         assertEquals("0.0.0.0", a.host());
         assertEquals("/run/secret", a.tokenFile());

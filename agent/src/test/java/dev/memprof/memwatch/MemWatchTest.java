@@ -55,7 +55,7 @@ class MemWatchTest {
         CensusSource none = () -> {
             throw new MemwatchException(MemwatchException.Kind.UNAVAILABLE, "not in this test");
         };
-        MemWatch w = new MemWatch(null, none, 0, 0);
+        MemWatch w = new MemWatch(null, none, 0, 0, GrowthTrend.DEFAULT_WINDOW);
         w.listener(new MemwatchListener() {
             @Override
             public void collection(GcEvent e) {
