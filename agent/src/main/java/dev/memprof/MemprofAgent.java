@@ -6,52 +6,27 @@ import dev.memprof.alloc.AllocationSource;
 import dev.memprof.alloc.HeapProfile;
 import dev.memprof.alloc.SamplerCollector;
 import dev.memprof.capture.HeapCaptures;
-import dev.memprof.http.BearerAuth;
 import dev.memprof.http.HttpServer;
-import dev.memprof.http.MemoryProfileHandlers;
 import dev.memprof.http.Router;
 import dev.memprof.http.Routes;
-import dev.memprof.http.SessionHandlers;
-import dev.memprof.http.Tls;
 import dev.memprof.jfr.JfrService;
 import dev.memprof.log.LogLevel;
-import dev.memprof.memwatch.GcNotifications;
-import dev.memprof.memwatch.HeapFigures;
-import dev.memprof.memwatch.HeapPools;
-import dev.memprof.memwatch.HistogramCensus;
 import dev.memprof.memwatch.MemWatch;
-import dev.memprof.memwatch.MemwatchCollector;
-import dev.memprof.memwatch.SampledCensus;
 import dev.memprof.metrics.JvmCollector;
 import dev.memprof.metrics.MetricsRegistry;
-import dev.memprof.sessions.AllocatedBytes;
-import dev.memprof.sessions.AllocatedBytesCollector;
-import dev.memprof.sessions.HeapSummaries;
-import dev.memprof.sessions.SessionRegistry;
-import dev.memprof.sessions.ThreadExitInstrumentation;
 import dev.memprof.threads.GoroutineProfile;
 import dev.memprof.threads.ThreadCreateInstrumentation;
 import dev.memprof.threads.ThreadCreateProfile;
 import dev.memprof.threads.ThreadCreateRecorder;
-import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the agent's parts in order and wires them to the HTTP routes. Each part that fails is logged once and
@@ -89,7 +64,7 @@ final class MemprofAgent {
                 .register(new SamplerCollector(sampler));
         routes.metrics(metrics);
         MemWatch memwatch = guarded("leak watch and sessions",
-                () -> startMemwatchAndSessions(args, inst, allocations, routes, metrics));
+                () -> LeakWatchAndSessions.start(args, inst, allocations, routes, metrics));
         routes.captures(guarded("heap captures",
                 () -> HeapCaptures.start(args.captures(), heap, args.rate() > 0, memwatch, metrics)));
         guarded("JFR profiling", () -> startJfr(args, routes));
@@ -98,13 +73,13 @@ final class MemprofAgent {
         // Bind now, so that a busy port is reported at once; the slow part, rewriting the classes loaded before
         // us, runs beside the application's start-up. The "listening" line and memprof.url come when it is done:
         // from then on, sampling is on.
-        HttpServer server = startServer(args, router);
+        HttpServer server = AgentServer.start(args, router);
         Thread init = new Thread(() -> {
             if (rewriter != null) {
                 guarded("allocation sampling", () -> rewriter.rewriteLoadedClassesAndStart(inst));
             }
             if (server != null) {
-                announce(args, server);
+                AgentServer.announce(args, server);
             }
         }, "memprof-init");
         init.setDaemon(true);
@@ -128,98 +103,6 @@ final class MemprofAgent {
         routes.jfr(jfr);
     }
 
-    private static MemWatch startMemwatchAndSessions(AgentArgs args, Instrumentation inst,
-                                                     AllocationSource allocations, Routes routes,
-                                                     MetricsRegistry metrics) {
-        ThreadPoolExecutor histogramRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1), daemon("memprof-histogram"));
-        MemWatch memwatch = MemWatch.forPlatform(allocations == null ? null : new SampledCensus(allocations),
-                new HistogramCensus(histogramRunner), Duration.ofSeconds(args.growthWindowSeconds()));
-        GcNotifications.install(HeapPools.ofPlatform(), memwatch::onGc);
-        MemoryProfileHandlers.register(routes.router(), memwatch);
-        metrics.register(new MemwatchCollector(memwatch));
-
-        AllocatedBytes allocated = new AllocatedBytes(!Boolean.getBoolean("memprof.ownAllocationCount"));
-        if (!allocated.jvmKeepsTotal()) {
-            guarded("counting the allocations of ended threads",
-                    () -> ThreadExitInstrumentation.install(inst, allocated));
-        }
-        metrics.register(new AllocatedBytesCollector(allocated));
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("memprof-sessions"));
-        timer.setRemoveOnCancelPolicy(true);
-        SessionRegistry sessions = new SessionRegistry(allocations, timer);
-        SessionHandlers.register(routes, sessions,
-                new HeapSummaries(allocated, new HeapFigures(memwatch::lastCollection)), args.maxSeconds());
-        return memwatch;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Binds the server; returns null (after one log line) when it cannot. */
-    private static HttpServer startServer(AgentArgs args, Router router) {
-        String token;
-        try {
-            token = token(args);
-        } catch (IOException e) {
-            log.error("cannot read tokenFile {} ({}); the server does not start", args.tokenFile(), e.getMessage());
-            return null;
-        }
-        if (token == null && !args.insecure() && !isLoopback(args.host())) {
-            log.error("refusing to serve on non-loopback host {} without a token; set tokenFile= (or insecure=true)",
-                    args.host());
-            return null;
-        }
-        SslContext tls;
-        try {
-            tls = Tls.fromPem(args.tlsCert(), args.tlsKey());
-        } catch (Exception e) {
-            log.error("cannot set up HTTPS from tlsCert/tlsKey ({}); the server does not start",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            return null;
-        }
-        try {
-            HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token), tls,
-                    HttpServer.Limits.DEFAULT);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "memprof-shutdown"));
-            return server;
-        } catch (Exception e) {
-            log.error("cannot listen on {}:{} ({}); profiling routes are off, the application continues",
-                    args.host(), args.port(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            return null;
-        }
-    }
-
-    private static void announce(AgentArgs args, HttpServer server) {
-        String url = (args.tlsCert() != null ? "https://" : "http://") + hostForUrl(args.host()) + ":" + server.address().getPort() + "/debug/pprof/";
-        System.setProperty(Agent.URL_PROPERTY, url);
-        log.info("listening on {}", url);
-    }
-
-    private static String token(AgentArgs args) throws IOException {
-        if (args.tokenFile() != null) {
-            String t = Files.readString(Path.of(args.tokenFile()), StandardCharsets.UTF_8).trim();
-            return t.isEmpty() ? null : t;
-        }
-        return args.token();
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
 
     /**
      * ByteBuddy's safe mode avoids its {@code sun.misc.Unsafe} class injector, which makes JDK 24+ print a

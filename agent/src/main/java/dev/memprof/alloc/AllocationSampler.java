@@ -64,7 +64,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         this.inst = inst;
         this.limits = limits;
         this.stacks = new StackTable(limits.maxStacks());
-        this.live = new LiveSet(limits.maxLive());
+        this.live = new LiveSet(limits.maxLive(), rate > 0); // rate=0: no samples, so no reaper thread
     }
 
     @Override

@@ -34,10 +34,14 @@ final class LiveSet {
     private final AtomicLong untracked = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
 
-    LiveSet(int maxLive) {
+    /** @param reap whether to start the daemon that drains the queue (not when nothing will ever be tracked) */
+    LiveSet(int maxLive, boolean reap) {
         this.maxLive = maxLive;
         head.prev = head;
         head.next = head;
+        if (!reap) {
+            return;
+        }
         Thread reaper = new Thread(this::reap, "memprof-reaper");
         reaper.setDaemon(true);
         reaper.start();
