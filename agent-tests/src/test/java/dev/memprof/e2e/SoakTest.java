@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,6 +45,8 @@ class SoakTest {
             "/debug/pprof/goroutine", "/metrics", "/ah/memoryProfile/status", "/debug/pprof/threadcreate",
             "/debug/pprof/", "/debug/pprof/goroutine?debug=1", "/debug/pprof/heap?debug=1", "/debug/pprof/block",
             "/debug/pprof/mutex", "/ah/memory", "/api/v1/profiling/sessions", "/debug/pprof/cmdline");
+
+    private static final Pattern GOROUTINE_COUNT = Pattern.compile("<td>(\\d+)</td><td><a href='goroutine\\?");
 
     /** One minute's figures. */
     private record Reading(int second, ClassHistogram histogram, long liveBytes, long agentBytes,
@@ -111,8 +115,7 @@ class SoakTest {
         assertEquals(200, Http.get(root + "/debug/pprof/heap?gc=1").status());
         ClassHistogram h = ClassHistogram.of(t.pid());
         String index = Http.get(root + "/debug/pprof/").text();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td>(\\d+)</td><td><a href='goroutine\\?")
-                .matcher(index);
+        Matcher m = GOROUTINE_COUNT.matcher(index);
         assertTrue(m.find(), "goroutine count on the index");
         return new Reading(second, h, h.totalBytes(), h.bytesOf(AGENT, DEMO), h.instancesOf(AGENT, DEMO),
                 Integer.parseInt(m.group(1)));

@@ -15,12 +15,13 @@ final class PprofHandler implements Handler {
     private final Map<String, NamedProfile> profiles;
     private final int maxSeconds;
     private final RecentProfiles recent = new RecentProfiles();
-    private final Handler build;
+    /** {@link #build} under the heavy-request bound. */
+    private final Handler bounded;
 
     PprofHandler(Map<String, NamedProfile> profiles, int maxSeconds, ConcurrencyLimit heavy) {
         this.profiles = profiles;
         this.maxSeconds = maxSeconds;
-        this.build = heavy.wrap(this::build);
+        this.bounded = heavy.wrap(this::build);
     }
 
     @Override
@@ -35,7 +36,7 @@ final class PprofHandler implements Handler {
                 return Responses.attachment(p.name(), recentBytes);
             }
         }
-        return build.handle(r);
+        return bounded.handle(r);
     }
 
     /** Only the plain binary form is shared: never a delta, a text form, or {@code gc=1} (it wants a fresh GC). */
