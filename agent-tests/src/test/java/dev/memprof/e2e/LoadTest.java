@@ -3,48 +3,80 @@ package dev.memprof.e2e;
 import dev.memprof.e2e.harness.DecodedProfile;
 import dev.memprof.e2e.harness.HostCounts;
 import dev.memprof.e2e.harness.Http;
+import dev.memprof.e2e.harness.MachineCpu;
 import dev.memprof.e2e.harness.TargetJvm;
 import dev.memprof.e2e.targets.CountingTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 7, "load": 50 concurrent clients scrape {@code heap} and {@code goroutine} over loopback, for
- * {@code -Dmemprof.loadSeconds} (20 by default, so CI stays short; the issue's run is 60) and at most
- * {@link #MAX_REQUESTS} requests, from a target with 10,000 distinct allocation stacks that counts its own work.
- * Prints p50/p99 per route, the limited (429) and failed counts, and the target's throughput under load as a ratio
- * to its throughput without scraping.
+ * Issue 7, "load": 50 concurrent clients scrape {@code heap} and {@code goroutine} over loopback from a target with
+ * 10,000 distinct allocation stacks that counts its own work, for {@code -Dmemprof.loadSeconds} per scenario (20 by
+ * default, so CI stays short; the issue's run is 60) and at most {@link #MAX_REQUESTS} requests each. Two scenarios
+ * run against the same target:
+ * <ul>
+ *   <li><b>paced</b> (asserted): every client asks for each route once a second (heap and goroutine alternate every
+ *   500 ms, from a random phase), 100 requests a second in all. This is the issue's load as a fleet of scrapers
+ *   would make it, and the targets are asserted on it: no failed or limited request, heap p99 under
+ *   {@code -Dmemprof.loadMaxP99Ms} (100), and the host's throughput at least {@code -Dmemprof.loadMinRatio} (0.9)
+ *   of its throughput without scraping.</li>
+ *   <li><b>back-to-back</b> (reported): every client sends its next request as soon as the last one is answered.
+ *   On a 2-core machine the 50 clients themselves then take the cores from the host, so only "no failed request"
+ *   and "no exception on the host" are asserted; the latencies and the ratio are printed.</li>
+ * </ul>
+ * Timing on a shared 2-core machine depends on what else runs there, so the issue's two timing targets are asserted
+ * only when other processes (another build) used less than {@code -Dmemprof.loadMaxOtherCores} (0.25) cores on
+ * average in each of the paced scenario's windows, as on a CI machine that runs one build at a time; otherwise the
+ * test says so. Always asserted: no failed request in either scenario, no 429 in the paced one, no exception on the
+ * host, and a paced heap p99 under {@link #GROSS_P99_MS}. Every figure is printed, with the CPU that the target,
+ * the clients and the other processes used.
  */
-@Timeout(240)
+@Timeout(420)
 class LoadTest {
 
     private static final int CLIENTS = 50;
     private static final int STACKS = 10_000;
     private static final int MAX_REQUESTS = 500_000;
     private static final int LOAD_SECONDS = Integer.getInteger("memprof.loadSeconds", 20);
-    private static final long MAX_P99_MS = Long.getLong("memprof.loadMaxP99Ms", 20_000);
-    private static final double MIN_RATIO = Double.parseDouble(System.getProperty("memprof.loadMinRatio", "0.1"));
+    private static final long MAX_P99_MS = Long.getLong("memprof.loadMaxP99Ms", 100);
+    private static final double MIN_RATIO = Double.parseDouble(System.getProperty("memprof.loadMinRatio", "0.9"));
+    private static final double MAX_OTHER_CORES = Double.parseDouble(
+            System.getProperty("memprof.loadMaxOtherCores", "0.25"));
+    /** Always asserted: a heap build per request (50 a second, 40 ms or more of CPU each) would break it at once. */
+    private static final long GROSS_P99_MS = 1000;
+    private static final long PACED_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final String[] ROUTES = {"heap", "goroutine"};
 
-    /** One client's view of one route. */
+    /**
+     * One scenario's view of one route. Latencies count from the end of the scenario's first second, the window in
+     * which the host's throughput is measured too: the first requests after a quiet window wait for a fresh build
+     * (cached profiles are at most 3 s old), which is the cold start, not the steady state; its slowest answer is
+     * printed as "first second max".
+     */
     private static final class RouteStats {
         final List<Long> okNanos = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong firstSecondMaxNanos = new AtomicLong();
         final AtomicInteger limited = new AtomicInteger();
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 
@@ -55,6 +87,59 @@ class LoadTest {
             }
             Collections.sort(sorted);
             return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size())) / 1_000_000;
+        }
+    }
+
+    /** The host's work rate over a window, and the CPU used meanwhile. */
+    private record Window(HostCounts start, HostCounts end, MachineCpu cpuStart, MachineCpu cpuEnd) {
+        double rate() {
+            return end.rateSince(start);
+        }
+
+        double otherCores() {
+            return cpuEnd.otherCoresSince(cpuStart);
+        }
+
+        double targetCores() {
+            return cpuEnd.targetCoresSince(cpuStart);
+        }
+
+        static Window quiet(TargetJvm t, int seconds) throws Exception {
+            MachineCpu c0 = MachineCpu.now(t.pid());
+            HostCounts h0 = HostCounts.of(t);
+            Thread.sleep(seconds * 1000L);
+            return new Window(h0, HostCounts.of(t), c0, MachineCpu.now(t.pid()));
+        }
+    }
+
+    /** What one scenario measured: per-route answers, the loaded window, and the quiet windows around it. */
+    private record Scenario(String name, RouteStats[] routes, Window loaded, Window before, Window after) {
+        double quietRate() {
+            return (before.rate() + after.rate()) / 2;
+        }
+
+        double ratio() {
+            return loaded.rate() / quietRate();
+        }
+
+        double maxOtherCores() {
+            return Math.max(loaded.otherCores(), Math.max(before.otherCores(), after.otherCores()));
+        }
+
+        void print() {
+            for (int i = 0; i < ROUTES.length; i++) {
+                RouteStats s = routes[i];
+                System.out.printf("load %s %s: %d ok, p50 %d ms, p99 %d ms, max %d ms (first second max %d ms), "
+                                + "limited (429) %d, failed %d%n", name, ROUTES[i], s.okNanos.size(),
+                        s.percentileMillis(0.50), s.percentileMillis(0.99), s.percentileMillis(1),
+                        s.firstSecondMaxNanos.get() / 1_000_000, s.limited.get(), s.failures.size());
+            }
+            System.out.printf("load %s: host %.0f/s under load, %.0f/s quiet (before %.0f, after %.0f): ratio %.2f; "
+                            + "cores used under load: target %.2f, clients %.2f, other processes %.2f; quiet "
+                            + "windows: target %.2f, %.2f, other processes %.2f, %.2f%n", name, loaded.rate(),
+                    quietRate(), before.rate(), after.rate(), ratio(), loaded.targetCores(),
+                    loaded.cpuEnd.testCoresSince(loaded.cpuStart), loaded.otherCores(), before.targetCores(),
+                    after.targetCores(), before.otherCores(), after.otherCores());
         }
     }
 
@@ -69,45 +154,125 @@ class LoadTest {
             long targetStacks = awaitStacks(base, Duration.ofSeconds(90));
             assertTrue(targetStacks >= STACKS * 95L / 100 && targetStacks <= STACKS,
                     "the heap profile holds the target's distinct stacks: " + targetStacks);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
 
-            Thread.sleep(5000); // settle: the last stacks entered the table, the JIT is done with the worker
-            HostCounts c0 = HostCounts.of(t);
-            Thread.sleep(5000);
-            HostCounts c1 = HostCounts.of(t);
+            Thread.sleep(3000); // the last stacks enter the table, the JIT is done with the worker
+            load(client, base, true, 3, new RouteStats[]{new RouteStats(), new RouteStats()}); // warms both JVMs up
+            Thread.sleep(1000);
+            Window quiet1 = Window.quiet(t, 5);
+            Scenario paced = run("paced", client, base, t, true, quiet1);
+            Scenario backToBack = run("back-to-back", client, base, t, false, paced.after);
+            System.out.printf("load: %d clients, %d s per scenario, %d stacks in the heap profile; load average %s%n",
+                    CLIENTS, LOAD_SECONDS, targetStacks, loadAverage());
+            paced.print();
+            backToBack.print();
 
-            RouteStats[] stats = {new RouteStats(), new RouteStats()};
-            HostCounts[] during = new HostCounts[2];
-            runLoad(base, stats, t, during);
-
-            HostCounts c3 = HostCounts.of(t);
-            Thread.sleep(5000);
-            HostCounts c4 = HostCounts.of(t);
-            double quiet = (c1.rateSince(c0) + c4.rateSince(c3)) / 2;
-            double loaded = during[1].rateSince(during[0]);
-            double ratio = loaded / quiet;
-
-            for (int i = 0; i < ROUTES.length; i++) {
-                RouteStats s = stats[i];
-                System.out.printf("load %s: %d ok, p50 %d ms, p99 %d ms, limited (429) %d, failed %d%n", ROUTES[i],
-                        s.okNanos.size(), s.percentileMillis(0.50), s.percentileMillis(0.99), s.limited.get(),
-                        s.failures.size());
+            for (Scenario s : List.of(paced, backToBack)) {
+                for (RouteStats r : s.routes) {
+                    assertTrue(r.failures.isEmpty(), s.name + ": " + r.failures.size() + " failed, e.g. "
+                            + r.failures.peek());
+                    assertTrue(r.okNanos.size() > 0, s.name + ": some requests succeeded");
+                }
             }
-            System.out.printf("load: %d clients for %d s over %d stacks; host throughput %.0f/s quiet (before %.0f, "
-                            + "after %.0f), %.0f/s under load: ratio %.2f (issue 7 targets: heap p99 < 100 ms, "
-                            + "ratio >= 0.9)%n", CLIENTS, LOAD_SECONDS, targetStacks, quiet, c1.rateSince(c0),
-                    c4.rateSince(c3), loaded, ratio);
-
-            for (RouteStats s : stats) {
-                assertTrue(s.failures.isEmpty(), s.failures.size() + " failed, e.g. " + s.failures.peek());
-                assertTrue(s.okNanos.size() > 0, "some requests succeeded");
+            assertEquals(0, HostCounts.of(t).exceptions(), "exceptions on the host's threads");
+            RouteStats heap = paced.routes[0];
+            assertEquals(0, heap.limited.get() + paced.routes[1].limited.get(), "paced requests answered 429");
+            long heapP99 = heap.percentileMillis(0.99);
+            assertTrue(heapP99 < GROSS_P99_MS, "paced heap p99 " + heapP99 + " ms");
+            if (paced.maxOtherCores() < MAX_OTHER_CORES) {
+                assertTrue(heapP99 < MAX_P99_MS, "paced heap p99 " + heapP99 + " ms, target " + MAX_P99_MS + " ms");
+                assertTrue(paced.ratio() >= MIN_RATIO, "paced: host throughput under load / quiet = " + paced.ratio());
+            } else {
+                System.out.printf("load paced: the issue's targets (heap p99 < %d ms, ratio >= %.2f) not asserted: "
+                        + "other processes used up to %.2f cores of the machine%n", MAX_P99_MS, MIN_RATIO,
+                        paced.maxOtherCores());
             }
-            assertEquals(0, c4.exceptions(), "exceptions on the host's threads");
-            // The issue's targets (heap p99 < 100 ms, ratio >= 0.9) are printed above, not asserted: the machine
-            // running CI has 2 shared cores that also run the 50 clients. The asserted bounds only catch gross
-            // regressions; tighten them with -Dmemprof.loadMaxP99Ms and -Dmemprof.loadMinRatio where the box is quiet.
-            // (Measured on main: see docs/hardening.md; the worker pool serialises requests, so p99 is seconds.)
-            assertTrue(stats[0].percentileMillis(0.99) < MAX_P99_MS, "heap p99 " + stats[0].percentileMillis(0.99));
-            assertTrue(ratio >= MIN_RATIO, "host throughput under load / quiet = " + ratio);
+        }
+    }
+
+    /** Runs one scenario after the quiet window {@code before}, then measures the quiet window after it. */
+    private static Scenario run(String name, HttpClient client, String base, TargetJvm t, boolean paced, Window before)
+            throws Exception {
+        RouteStats[] routes = {new RouteStats(), new RouteStats()};
+        Thread load = new Thread(() -> load(client, base, paced, LOAD_SECONDS, routes), "load-" + name);
+        load.start();
+        Thread.sleep(1000); // every client is going before the host's "under load" reading
+        MachineCpu c0 = MachineCpu.now(t.pid());
+        HostCounts h0 = HostCounts.of(t);
+        load.join();
+        Window loaded = new Window(h0, HostCounts.of(t), c0, MachineCpu.now(t.pid()));
+        Thread.sleep(1000); // the last answers are written, the server is idle again
+        return new Scenario(name, routes, loaded, before, Window.quiet(t, 5));
+    }
+
+    /** Runs the clients for {@code seconds} and at most {@link #MAX_REQUESTS} requests; returns when all stopped. */
+    private static void load(HttpClient client, String base, boolean paced, int seconds, RouteStats[] stats) {
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicInteger budget = new AtomicInteger(MAX_REQUESTS);
+        CountDownLatch finished = new CountDownLatch(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            int first = c % 2;
+            long phase = ThreadLocalRandom.current().nextLong(PACED_INTERVAL_NANOS);
+            Thread th = new Thread(() -> {
+                try {
+                    long next = start + phase;
+                    for (int n = first; budget.decrementAndGet() >= 0; n++) {
+                        if (paced) {
+                            sleepUntil(next);
+                            // a late answer delays the next request; a paced client never bursts to catch up
+                            next = Math.max(next + PACED_INTERVAL_NANOS, System.nanoTime());
+                        }
+                        if (System.nanoTime() >= end) {
+                            break;
+                        }
+                        scrape(client, base, ROUTES[n % 2], stats[n % 2], start + TimeUnit.SECONDS.toNanos(1));
+                    }
+                } finally {
+                    finished.countDown();
+                }
+            }, "load-client-" + c);
+            th.setDaemon(true);
+            th.start();
+        }
+        try {
+            assertTrue(finished.await(seconds + 60L, TimeUnit.SECONDS), "clients stopped after the load time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void scrape(HttpClient client, String base, String route, RouteStats s, long steadyFrom) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/" + route))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            long took = System.nanoTime() - start;
+            if (r.statusCode() == 200 && start >= steadyFrom) {
+                s.okNanos.add(took);
+            } else if (r.statusCode() == 200) {
+                s.firstSecondMaxNanos.accumulateAndGet(took, Math::max);
+            } else if (r.statusCode() == 429 && r.headers().firstValue("Retry-After").isPresent()) {
+                s.limited.incrementAndGet();
+            } else {
+                s.failures.add(r.statusCode() + " " + new String(r.body(), 0, Math.min(200, r.body().length)));
+            }
+        } catch (Exception e) {
+            s.failures.add(e.toString());
         }
     }
 
@@ -124,51 +289,11 @@ class LoadTest {
         return seen;
     }
 
-    /** Runs the clients for the configured time; records the host's counts one second in and at the end. */
-    private static void runLoad(String base, RouteStats[] stats, TargetJvm t, HostCounts[] during) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
-        AtomicInteger budget = new AtomicInteger(MAX_REQUESTS);
-        CountDownLatch finished = new CountDownLatch(CLIENTS);
-        for (int c = 0; c < CLIENTS; c++) {
-            int first = c % 2;
-            Thread th = new Thread(() -> {
-                try {
-                    for (int n = first; System.nanoTime() < end && budget.decrementAndGet() >= 0; n++) {
-                        scrape(client, base, n % 2, stats[n % 2]);
-                    }
-                } finally {
-                    finished.countDown();
-                }
-            }, "load-client-" + c);
-            th.setDaemon(true);
-            th.start();
-        }
-        Thread.sleep(1000); // let every client get going before the host's "during" reading
-        during[0] = HostCounts.of(t);
-        long remaining = end - System.nanoTime();
-        Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(remaining)));
-        during[1] = HostCounts.of(t);
-        assertTrue(finished.await(60, TimeUnit.SECONDS), "clients stopped after the load time");
-    }
-
-    private static void scrape(HttpClient client, String base, int route, RouteStats s) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/" + ROUTES[route]))
-                .timeout(Duration.ofSeconds(30)).GET().build();
-        long start = System.nanoTime();
+    private static String loadAverage() {
         try {
-            HttpResponse<byte[]> r = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            long took = System.nanoTime() - start;
-            if (r.statusCode() == 200) {
-                s.okNanos.add(took);
-            } else if (r.statusCode() == 429 && r.headers().firstValue("Retry-After").isPresent()) {
-                s.limited.incrementAndGet();
-            } else {
-                s.failures.add(r.statusCode() + " " + new String(r.body(), 0, Math.min(200, r.body().length)));
-            }
-        } catch (Exception e) {
-            s.failures.add(e.toString());
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }

@@ -101,7 +101,7 @@ public final class Routes {
                 .get("/debug/pprof/cmdline", new CmdlineHandler(commandLine))
                 .get("/debug/pprof/symbol", symbol)
                 .post("/debug/pprof/symbol", symbol)
-                .get("/debug/pprof/{name}", heavy(new PprofHandler(profiles, maxSeconds)));
+                .get("/debug/pprof/{name}", new PprofHandler(profiles, maxSeconds, heavy));
         return router;
     }
 }

@@ -39,6 +39,15 @@ final class RecordingSettings {
         return s;
     }
 
+    /**
+     * Events that copy the process's command line, agent options, environment and system properties, or every
+     * process's command line, into a recording. Secrets travel there ({@code token=}, {@code -Dpassword=}, API keys
+     * in the environment), and the trace route hands its recording to HTTP clients, so it leaves them out. The agent
+     * events exist from JDK 22 on; JFR ignores settings for events it does not have.
+     */
+    private static final String[] SECRET_BEARING = {"jdk.JVMInformation", "jdk.InitialSystemProperty",
+            "jdk.InitialEnvironmentVariable", "jdk.SystemProcess", "jdk.JavaAgent", "jdk.NativeAgent"};
+
     /** The trace route: JFR's own "profile" settings, with our contention thresholds on top. */
     static Map<String, String> trace() throws IOException {
         Map<String, String> s;
@@ -49,6 +58,9 @@ final class RecordingSettings {
         }
         s.putAll(ProfileKind.BLOCK.settings());
         s.putAll(ProfileKind.MUTEX.settings());
+        for (String event : SECRET_BEARING) {
+            s.put(event + "#enabled", "false");
+        }
         return s;
     }
 

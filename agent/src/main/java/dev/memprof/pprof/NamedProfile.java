@@ -29,8 +29,9 @@ public interface NamedProfile {
     }
 
     /**
-     * Whether the server may serve this profile's {@link #pprof()} bytes again for up to a second. For profiles
-     * that are costly to build and read by many scrapers at once (heap, allocs).
+     * Whether the server may serve this profile's {@link #pprof()} bytes again for a few seconds (the README's
+     * "Limits" gives the bound). For profiles that are costly to build and read by many scrapers at once (heap,
+     * allocs, goroutine).
      */
     default boolean reusable() {
         return false;

@@ -53,6 +53,11 @@ public final class GoroutineProfile implements NamedProfile {
     }
 
     @Override
+    public boolean reusable() {
+        return true; // a dump of every stack stops the world briefly; scrapers share one build a second
+    }
+
+    @Override
     public String text(int debug) {
         if (debug >= 2) {
             return ThreadDumpFormatter.format(LiveThreads.snapshot(true, Integer.MAX_VALUE));

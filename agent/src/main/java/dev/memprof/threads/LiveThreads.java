@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A consistent snapshot of the live platform threads: each with its {@link ThreadInfo} and its {@link Thread}. */
+/** A consistent snapshot of the live platform threads: each with its {@link ThreadInfo} (and {@link Thread}). */
 final class LiveThreads {
 
     record Entry(Thread thread, ThreadInfo info) {
@@ -18,17 +18,20 @@ final class LiveThreads {
     }
 
     /**
-     * @param withLocks include held monitors and ownable synchronizers (costlier: for the full dump)
-     * @param maxDepth  frames per thread
+     * @param full     for the full dump: held monitors, ownable synchronizers and each {@link Thread} (for daemon
+     *                 and priority); costlier, so the other forms leave them out and their entries' thread is null
+     * @param maxDepth frames per thread
      */
-    static List<Entry> snapshot(boolean withLocks, int maxDepth) {
+    static List<Entry> snapshot(boolean full, int maxDepth) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        boolean monitors = withLocks && mx.isObjectMonitorUsageSupported();
-        boolean synchronizers = withLocks && mx.isSynchronizerUsageSupported();
+        boolean monitors = full && mx.isObjectMonitorUsageSupported();
+        boolean synchronizers = full && mx.isSynchronizerUsageSupported();
         ThreadInfo[] infos = mx.dumpAllThreads(monitors, synchronizers, maxDepth);
         Map<Long, Thread> byId = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            byId.put(t.getId(), t);
+        if (full) { // getAllStackTraces walks every stack a second time: only the dump needs the Thread objects
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                byId.put(t.getId(), t);
+            }
         }
         return Arrays.stream(infos)
                 .filter(i -> i != null)

@@ -6,11 +6,15 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Go's net/http/pprof texts and headers, through the real route table. */
 @Timeout(10)
@@ -19,7 +23,7 @@ class PprofHandlerTest {
     private static final byte[] PPROF = {0x1f, (byte) 0x8b, 1, 2, 3};
 
     /** A profile that answers with fixed values and records what it was asked. */
-    private static final class FakeProfile implements NamedProfile {
+    private static class FakeProfile implements NamedProfile {
         private final String name;
         private final boolean delta;
         long askedSeconds = -1;
@@ -60,9 +64,43 @@ class PprofHandlerTest {
         }
 
         @Override
-        public byte[] delta(long seconds, BooleanSupplier cancelled) {
+        public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
             askedSeconds = seconds;
             return "delta".getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A reusable profile whose every build is a new one-byte body; counts its GCs; its delta waits for a latch. */
+    private static final class CountingProfile extends FakeProfile {
+        final CountDownLatch deltaStarted = new CountDownLatch(1);
+        final CountDownLatch deltaRelease = new CountDownLatch(1);
+        int builds;
+        int collections;
+
+        CountingProfile() {
+            super("heap", true);
+        }
+
+        @Override
+        public byte[] pprof() {
+            return new byte[]{(byte) ++builds};
+        }
+
+        @Override
+        public void collectGarbageFirst() {
+            collections++;
+        }
+
+        @Override
+        public boolean reusable() {
+            return true;
+        }
+
+        @Override
+        public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
+            deltaStarted.countDown();
+            deltaRelease.await(5, TimeUnit.SECONDS);
+            return super.delta(seconds, cancelled);
         }
     }
 
@@ -173,6 +211,38 @@ class PprofHandlerTest {
         Response r = Requests.serve(router, Requests.of("POST", "/debug/pprof/goroutine"));
         assertEquals(405, r.status());
         assertEquals("GET", r.headers().get("Allow"));
+    }
+
+    @Test
+    void aReusableProfileIsBuiltOnceAndServedWithoutATurnOfTheHeavyBound() throws Exception {
+        CountingProfile heap = new CountingProfile();
+        Router r = new Routes(60, 1).profile(heap).build(List.of("java"));
+        assertArrayEquals(new byte[]{1}, Requests.serve(r, Requests.get("/debug/pprof/heap")).body());
+        assertArrayEquals(new byte[]{1}, Requests.serve(r, Requests.get("/debug/pprof/heap?debug=0")).body());
+        assertEquals(1, heap.builds);
+        assertEquals("text debug=1\n", Requests.serve(r, Requests.get("/debug/pprof/heap?debug=1")).bodyText());
+
+        CompletableFuture<Response> window = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Requests.serve(r, Requests.get("/debug/pprof/heap?seconds=1"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertTrue(heap.deltaStarted.await(5, TimeUnit.SECONDS), "the delta holds the only turn");
+            assertArrayEquals(new byte[]{1}, Requests.serve(r, Requests.get("/debug/pprof/heap")).body(),
+                    "served from the cache while the bound is full");
+            assertEquals(429, Requests.serve(r, Requests.get("/debug/pprof/heap?gc=1")).status(),
+                    "gc=1 needs a build, so it waits for a turn");
+            assertEquals(0, heap.collections);
+        } finally {
+            heap.deltaRelease.countDown();
+        }
+        assertEquals("delta", window.get(5, TimeUnit.SECONDS).bodyText());
+        Response afterGc = Requests.serve(r, Requests.get("/debug/pprof/heap?gc=1"));
+        assertEquals(1, heap.collections);
+        assertArrayEquals(new byte[]{2}, afterGc.body(), "gc=1 is built after its GC, never taken from the cache");
     }
 
     private static void assertError(Response r, int status, String message) {

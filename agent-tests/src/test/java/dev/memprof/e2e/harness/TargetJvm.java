@@ -38,6 +38,11 @@ public final class TargetJvm implements AutoCloseable {
         return new Builder(mainClass);
     }
 
+    /** The bundled demo as the README runs it: {@code java [-javaagent:memprof.jar=...] -jar memprof.jar demo}. */
+    public static Builder demo() {
+        return new Builder(null);
+    }
+
     /** The built agent jar under test. */
     public static Path agentJar() {
         String p = System.getProperty("memprof.jar");
@@ -186,7 +191,7 @@ public final class TargetJvm implements AutoCloseable {
 
     /** Builds the command line of a target JVM. */
     public static final class Builder {
-        private final Class<?> mainClass;
+        private final Class<?> mainClass; // null: the demo inside memprof.jar
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
         private String agentArgs;
@@ -234,11 +239,15 @@ public final class TargetJvm implements AutoCloseable {
             if (agentArgs != null) {
                 cmd.add("-javaagent:" + agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
             }
-            cmd.add("-cp");
-            List<String> cp = new ArrayList<>(List.of(System.getProperty("memprof.testClasses")));
-            cp.addAll(extraClasspath);
-            cmd.add(String.join(java.io.File.pathSeparator, cp));
-            cmd.add(mainClass.getName());
+            if (mainClass == null) {
+                cmd.addAll(List.of("-jar", agentJar().toString(), "demo"));
+            } else {
+                cmd.add("-cp");
+                List<String> cp = new ArrayList<>(List.of(System.getProperty("memprof.testClasses")));
+                cp.addAll(extraClasspath);
+                cmd.add(String.join(java.io.File.pathSeparator, cp));
+                cmd.add(mainClass.getName());
+            }
             cmd.addAll(args);
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().remove("JAVA_TOOL_OPTIONS");
