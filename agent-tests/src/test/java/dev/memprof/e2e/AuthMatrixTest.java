@@ -61,6 +61,8 @@ class AuthMatrixTest {
             new Route("POST", "/debug/pprof/symbol", "0x1234", 200),
             new Route("GET", "/debug/pprof/nosuchprofile", null, 404),
             new Route("DELETE", "/debug/pprof/heap", null, 405),
+            new Route("GET", "/debug/pprof/captures", null, 200),
+            new Route("GET", "/debug/pprof/captures/heap_leak_20261123T101500Z.pb.gz", null, 404),
             new Route("GET", "/metrics", null, 200),
             new Route("GET", "/ah/memoryProfile/status", null, 200),
             new Route("GET", "/ah/memory", null, 200),
@@ -91,7 +93,7 @@ class AuthMatrixTest {
     @ValueSource(strings = {"tokenFile", "token"})
     void everyRouteFamilyRefusesWrongCredentialsAndServesTheRightToken(String how, @TempDir Path dir)
             throws Exception {
-        String agentArgs = "port=0,";
+        String agentArgs = "port=0,captureDir=" + dir.resolve("captures") + ",";
         if (how.equals("tokenFile")) {
             Path file = dir.resolve("token");
             Files.writeString(file, TOKEN + "\n");
