@@ -90,14 +90,8 @@ final class AllocationSiteVisitor extends MethodVisitor {
                 }
             }
         } else if (ArrayFactories.returnsFreshArray(opcode, owner, name, descriptor)) {
-            String returned = descriptor.substring(descriptor.indexOf(')') + 1);
-            if (returned.startsWith("[")) {
-                // Arrays.copyOf and copyOfRange: the descriptor gives the element size, as for newarray
-                reportArray(returned.length() == 2 ? descriptorShift(returned.charAt(1)) : -1);
-            } else {
-                super.visitInsn(Opcodes.DUP);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "anyArray", "(Ljava/lang/Object;)V", false);
-            }
+            super.visitInsn(Opcodes.DUP);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "anyArray", "(Ljava/lang/Object;)V", false);
         }
     }
 
@@ -164,17 +158,6 @@ final class AllocationSiteVisitor extends MethodVisitor {
         } else {
             super.visitLdcInsn(v);
         }
-    }
-
-    /** log2 of the size of a primitive array element, by its descriptor character. */
-    private static int descriptorShift(char descriptor) {
-        return switch (descriptor) {
-            case 'Z', 'B' -> 0;
-            case 'C', 'S' -> 1;
-            case 'I', 'F' -> 2;
-            case 'J', 'D' -> 3;
-            default -> -1; // a reference
-        };
     }
 
     private static int elementShift(int atype) {

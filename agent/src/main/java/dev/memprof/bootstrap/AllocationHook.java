@@ -10,9 +10,9 @@ package dev.memprof.bootstrap;
  * current thread, so the fast path needs no {@code ThreadLocal}. Threads that share a stripe share a clock,
  * which leaves the statistics unchanged (every byte is still a sample point with probability {@code 1/rate}).
  *
- * <p>The fast-path methods are tiny and flat so that the JIT inlines them into the allocating method cheaply: a size
- * computation, the thread id, one array load, one store and a compare. Everything else is out of line, in
- * {@link #sampled}, which runs about once per {@code rate} bytes.
+ * <p>The fast-path methods are tiny so that the JIT inlines them into the allocating method: a size computation,
+ * one array load, one store and a compare. Everything else is in {@link #sampled}, which runs about once per
+ * {@code rate} bytes.
  */
 public final class AllocationHook {
 
@@ -69,49 +69,30 @@ public final class AllocationHook {
         BUSY[stripe(Thread.currentThread())] = token;
     }
 
-    /*
-     * The entry points below are what every rewritten allocation site calls, and C2 inlines them into the
-     * allocating method, where their bytecode counts toward its inlining budget (DesiredMethodLimit, node counts).
-     * So each one is flat (no nested helper calls: a call chain object -> tick -> stripe -> getId cost four
-     * inlining levels and about 110 inlined bytecodes per site, the first-time size measurement included) and has
-     * exactly one rarely taken branch, whose target is a call too big for C2 to inline at a cold site (more than
-     * MaxInlineSize, 35 bytes), so the slow path stays out of line.
-     */
-
-    /** After {@code new C(...)} returned: {@code slot} identifies C's shallow size (0 until first measured). */
-    @SuppressWarnings("deprecation") // getId(): final as threadId() from JDK 19, a field load once inlined
+    /** After {@code new C(...)} returned: {@code slot} identifies C's shallow size. */
     public static void object(Object o, int slot) {
         long size = SIZES[slot];
-        int i = ((int) Thread.currentThread().getId() & MASK) << PAD_SHIFT;
-        long left = CLOCK[i] - size;
-        CLOCK[i] = left;
-        if ((left | (size - 1)) < 0) { // the clock ran out, or the class is not measured yet
-            objectSlow(o, slot, i);
+        if (size == 0) {
+            size = measure(o, slot);
         }
+        tick(o, size);
     }
 
     /** After {@code newarray}/{@code anewarray}: {@code shift} is log2 of the element size, -1 for references. */
-    @SuppressWarnings("deprecation")
     public static void array(Object a, int length, int shift) {
-        long size = (((long) length << (shift < 0 ? refShift : shift)) + arrayHeader + 7) & ~7L;
-        int i = ((int) Thread.currentThread().getId() & MASK) << PAD_SHIFT;
-        long left = CLOCK[i] - size;
-        CLOCK[i] = left;
-        if (left < 0) {
-            sampled(a, size, i);
-        }
+        tick(a, arrayBytes(length, shift < 0 ? refShift : shift));
     }
 
-    /** After calls that return a fresh array of a type the call site does not show (Array.newInstance, clone). */
+    /** After calls that return a fresh array of any type (Arrays.copyOf, clone, Array.newInstance, ...). */
     public static void anyArray(Object a) {
         if (a != null) {
-            count(a, arrayBytes(a));
+            tick(a, arrayBytes(a));
         }
     }
 
     /** After {@code multianewarray}: counts the whole tree of arrays it allocated (a rare instruction). */
     public static void multiArray(Object a) {
-        count(a, treeBytes(a, 0));
+        tick(a, treeBytes(a, 0));
     }
 
     /**
@@ -125,27 +106,13 @@ public final class AllocationHook {
         return (int) t.getId() & MASK;
     }
 
-    private static void count(Object o, long size) {
+    private static void tick(Object o, long size) {
         int i = stripe(Thread.currentThread()) << PAD_SHIFT;
         long left = CLOCK[i] - size;
         CLOCK[i] = left;
         if (left < 0) {
             sampled(o, size, i);
         }
-    }
-
-    /** The first allocation of a class (its size is measured here), or a new object that takes the clock below 0. */
-    private static void objectSlow(Object o, int slot, int i) {
-        long size = SIZES[slot];
-        if (size == 0) {
-            size = measure(o, slot);
-            long left = CLOCK[i] - size;
-            CLOCK[i] = left;
-            if (left >= 0) {
-                return;
-            }
-        }
-        sampled(o, size, i);
     }
 
     /**
