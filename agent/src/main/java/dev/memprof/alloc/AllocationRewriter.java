@@ -37,6 +37,7 @@ public final class AllocationRewriter implements MethodRewriter {
      */
     public void rewriteLoadedClassesAndStart(Instrumentation inst) {
         transformer.retransformLoaded(inst, c -> !c.isArray() && !c.isPrimitive());
+        sampler.prepare();
         AllocationHook.install(sampler, sampler.rate(), referenceShift(), 16);
     }
 

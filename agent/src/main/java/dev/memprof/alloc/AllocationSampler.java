@@ -89,13 +89,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
             ownSamples.incrementAndGet(); // the agent's own work (serving a profile) is not the application's
             return;
         }
-        Frame[] frames = walker.walk(s -> s
-                .dropWhile(f -> !f.getClassName().equals(HOOK_CLASS))
-                .dropWhile(f -> f.getClassName().equals(HOOK_CLASS))
-                .limit(depth)
-                .map(Frame::of)
-                .toArray(Frame[]::new));
-        List<Frame> stack = stacks.intern(frames);
+        List<Frame> stack = stacks.intern(walk());
         String className = TYPE_NAMES.get(o.getClass());
         Bucket bucket = bucket(stack, className);
         bucket.allocated(size, live.track(o, bucket, size));
@@ -109,6 +103,40 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         slowPathNanos.addAndGet(System.nanoTime() - start);
     }
 
+    /** The allocating stack below the hook, leaf first, at most {@code depth} frames. */
+    private Frame[] walk() {
+        return walker.walk(s -> s
+                .dropWhile(f -> !f.getClassName().equals(HOOK_CLASS))
+                .dropWhile(f -> f.getClassName().equals(HOOK_CLASS))
+                .limit(depth)
+                .map(Frame::of)
+                .toArray(Frame[]::new));
+    }
+
+    /**
+     * Runs the code of the slow path once on scratch tables, before sampling starts, so that the agent classes it
+     * needs are loaded and its lambdas and record methods linked. Otherwise the first samples load them, from
+     * whatever thread allocates, under whatever locks it holds: a thread that allocated while it held a
+     * {@code JarFile}'s lock (class loading reads jars under it) deadlocked with another thread that was loading the
+     * same agent class (the loader's per-name lock) and needed that jar to look it up.
+     */
+    public void prepare() {
+        walk(); // links the walk's lambdas (no hook frame here, so it returns no frames)
+        Frame[] here = walker.walk(s -> s.limit(2).map(Frame::of).toArray(Frame[]::new));
+        List<Frame> stack = new StackTable(1).intern(here); // Frame.of, and the Frame record's hashCode and equals
+        BucketKey key = new BucketKey(stack, TYPE_NAMES.get(Object.class));
+        ConcurrentMap<BucketKey, Bucket> scratch = new ConcurrentHashMap<>();
+        Bucket b = scratch.computeIfAbsent(key, NEW_BUCKET);
+        b.allocated(16, false);
+        if (!key.equals(new BucketKey(stack, key.className())) || scratch.get(key) != b) {
+            throw new IllegalStateException("bucket keys do not compare");
+        }
+        new AllocationEvent(stack, key.className(), 16, 0).stack();
+    }
+
+    private static final java.util.function.Function<BucketKey, Bucket> NEW_BUCKET =
+            k -> new Bucket(k.stack(), k.className());
+
     private Bucket bucket(List<Frame> stack, String className) {
         BucketKey key = new BucketKey(stack, className);
         Bucket b = buckets.get(key);
@@ -118,7 +146,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         if (buckets.size() >= limits.maxBuckets()) {
             return overflow;
         }
-        return buckets.computeIfAbsent(key, k -> new Bucket(k.stack(), k.className()));
+        return buckets.computeIfAbsent(key, NEW_BUCKET);
     }
 
     @Override

@@ -62,4 +62,32 @@ class AllocationHookTest {
         double se = Math.sqrt(expected);
         assertEquals(expected, samples.get(), 4 * se, "samples for 2 GiB at rate 512 KiB");
     }
+
+    @Test
+    void objectSizeIsMeasuredOnceAndEveryObjectCounted() {
+        AtomicLong measured = new AtomicLong();
+        AtomicLong samples = new AtomicLong();
+        AllocationHook.install(new AllocationHook.Sink() {
+            @Override
+            public long objectSize(Object o) {
+                measured.incrementAndGet();
+                return 48;
+            }
+
+            @Override
+            public void sample(Object o, long size) {
+                assertEquals(48, size);
+                samples.incrementAndGet();
+            }
+        }, RATE, 2, 16);
+        int slot = AllocationHook.MAX_SLOTS - 2; // a slot no other test uses
+        Object o = new Object();
+        long objects = 1L << 25; // 1.5 GiB of 48-byte objects
+        for (long i = 0; i < objects; i++) {
+            AllocationHook.object(o, slot);
+        }
+        assertEquals(1, measured.get(), "measured once");
+        double expected = objects * (1 - Math.exp(-48.0 / RATE));
+        assertEquals(expected, samples.get(), 4 * Math.sqrt(expected), "samples for 1.5 GiB at rate 512 KiB");
+    }
 }
