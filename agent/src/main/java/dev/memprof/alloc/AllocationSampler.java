@@ -89,7 +89,12 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
             ownSamples.incrementAndGet(); // the agent's own work (serving a profile) is not the application's
             return;
         }
-        List<Frame> stack = stacks.intern(walk());
+        recordSample(walk(), o, size, start);
+    }
+
+    /** The slow path proper: interns the stack, counts the bucket, tracks the object, tells the listeners. */
+    private void recordSample(Frame[] frames, Object o, long size, long start) {
+        List<Frame> stack = stacks.intern(frames);
         String className = TYPE_NAMES.get(o.getClass());
         Bucket bucket = bucket(stack, className);
         bucket.allocated(size, live.track(o, bucket, size));
@@ -123,19 +128,10 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     public void prepare() {
         walk(); // links the walk's lambdas (no hook frame here, so it returns no frames)
         Frame[] here = walker.walk(s -> s.limit(2).map(Frame::of).toArray(Frame[]::new));
-        List<Frame> stack = new StackTable(1).intern(here); // Frame.of, and the Frame record's hashCode and equals
-        BucketKey key = new BucketKey(stack, TYPE_NAMES.get(Object.class));
-        ConcurrentMap<BucketKey, Bucket> scratch = new ConcurrentHashMap<>();
-        Bucket b = scratch.computeIfAbsent(key, NEW_BUCKET);
-        b.allocated(16, false);
-        if (!key.equals(new BucketKey(stack, key.className())) || scratch.get(key) != b) {
-            throw new IllegalStateException("bucket keys do not compare");
-        }
-        new AllocationEvent(stack, key.className(), 16, 0).stack();
+        AllocationSampler scratch = new AllocationSampler(0, depth, inst, new Limits(1, 1, 1));
+        scratch.addListener(AllocationEvent::stack);
+        scratch.recordSample(here, new Object(), 16, System.nanoTime());
     }
-
-    private static final java.util.function.Function<BucketKey, Bucket> NEW_BUCKET =
-            k -> new Bucket(k.stack(), k.className());
 
     private Bucket bucket(List<Frame> stack, String className) {
         BucketKey key = new BucketKey(stack, className);
@@ -146,7 +142,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         if (buckets.size() >= limits.maxBuckets()) {
             return overflow;
         }
-        return buckets.computeIfAbsent(key, NEW_BUCKET);
+        return buckets.computeIfAbsent(key, k -> new Bucket(k.stack(), k.className()));
     }
 
     @Override
