@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `memprof convert` against async-profiler's jfr-converter (-o pprof) on one recording of at least 100 MB
-# that this script makes, and reports each one's wall time and peak heap. Needs the built agent jar
+# that this script makes, and reports each one's wall time and peak heap, and the wall time of the JDK's own
+# parser reading the same events and doing nothing with them. Needs the built agent jar
 # (mvn -B -q package -DskipTests) and Maven to fetch tools.profiler:jfr-converter. Not part of the test suite.
 #   bench/convert-bench.sh [min-size-MB]   (default 100)
 set -euo pipefail
@@ -42,6 +43,9 @@ run() { # name, max heap, command...
 }
 run memprof 256m -jar "$JAR" convert --type alloc "$REC" "$WORK/memprof.pb.gz"
 run jfr-converter 2g -jar "$REF" -o pprof --alloc --total --dot "$REC" "$WORK/reference.pb.gz"
+# The JDK's parser alone, reading the same events and doing nothing with them: the floor under our converter.
+mkdir -p "$WORK/floor" && javac -d "$WORK/floor" bench/JdkParserAlone.java
+run jdk-parser 256m -cp "$WORK/floor" JdkParserAlone "$REC"
 # The same total bytes from both (ours shows alloc_space by default).
 if command -v go >/dev/null; then
   for f in memprof reference; do

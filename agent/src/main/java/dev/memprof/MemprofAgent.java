@@ -67,7 +67,7 @@ final class MemprofAgent {
                 () -> LeakWatchAndSessions.start(args, inst, allocations, routes, metrics));
         routes.captures(guarded("heap captures",
                 () -> HeapCaptures.start(args.captures(), heap, args.rate() > 0, memwatch, metrics)));
-        guarded("JFR profiling", () -> startJfr(args, routes));
+        guarded("JFR profiling", () -> startJfr(args, routes, inst));
         Router router = routes.build(commandLine());
 
         // Bind now, so that a busy port is reported at once; the slow part, rewriting the classes loaded before
@@ -87,13 +87,14 @@ final class MemprofAgent {
     }
 
     /** The continuous ring recording and the JFR routes; an unwritable temp directory turns them off. */
-    private static void startJfr(AgentArgs args, Routes routes) {
+    private static void startJfr(AgentArgs args, Routes routes, Instrumentation inst) {
         if (!args.jfr()) {
             log.info("jfr=off: the profile, trace, jfr, block and mutex routes are off");
             return;
         }
         JfrService jfr;
         try {
+            JfrService.readEventsFast(inst);
             jfr = JfrService.start();
         } catch (IOException e) {
             log.warn("JFR features are off: cannot create a temporary directory ({})", e.getMessage());

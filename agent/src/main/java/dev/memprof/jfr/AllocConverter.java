@@ -20,6 +20,11 @@ public final class AllocConverter extends JfrConverter {
     static final String IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
     static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
 
+    private static final EventField WEIGHT = EventField.named("weight");
+    private static final EventField TLAB_SIZE = EventField.named("tlabSize");
+    private static final EventField ALLOCATION_SIZE = EventField.named("allocationSize");
+    private static final EventField OBJECT_CLASS = EventField.named("objectClass");
+
     // Row values while reading: sample events and bytes, then TLAB events and bytes.
     private long sampleEvents;
 
@@ -32,17 +37,17 @@ public final class AllocConverter extends JfrConverter {
         return Map.of(
                 SAMPLE, e -> {
                     sampleEvents++;
-                    add(e, 0, longOf(e, "weight"));
+                    add(e, 0, longOf(e, WEIGHT));
                 },
                 IN_NEW_TLAB, e -> {
-                    long tlab = longOf(e, "tlabSize");
-                    add(e, 2, tlab > 0 ? tlab : longOf(e, "allocationSize"));
+                    long tlab = longOf(e, TLAB_SIZE);
+                    add(e, 2, tlab > 0 ? tlab : longOf(e, ALLOCATION_SIZE));
                 },
-                OUTSIDE_TLAB, e -> add(e, 2, longOf(e, "allocationSize")));
+                OUTSIDE_TLAB, e -> add(e, 2, longOf(e, ALLOCATION_SIZE)));
     }
 
     private void add(RecordedEvent e, int at, long bytes) {
-        long[] row = table.row(stackOf(e), threadOf(e, "eventThread"), classOf(e, "objectClass"));
+        long[] row = table.row(stackOf(e), threadOf(e, EVENT_THREAD), classOf(e, OBJECT_CLASS));
         row[at]++;
         row[at + 1] += bytes;
     }

@@ -101,22 +101,27 @@ public abstract class JfrConverter {
     }
 
     // The typed accessors (getStackTrace, getThread, getLong) look each field up by name two or three times to
-    // check its type; on files with millions of events that dominated conversion. These look it up once.
+    // check its type, and getValue once; on files with millions of events that dominated conversion. These read
+    // each field once, by position when they can (EventField).
+
+    protected static final EventField STACK_TRACE = EventField.named("stackTrace");
+    protected static final EventField EVENT_THREAD = EventField.named("eventThread");
+    protected static final EventField SAMPLED_THREAD = EventField.named("sampledThread");
 
     protected static RecordedStackTrace stackOf(RecordedEvent e) {
-        return e.getValue("stackTrace") instanceof RecordedStackTrace s ? s : null;
+        return STACK_TRACE.get(e) instanceof RecordedStackTrace s ? s : null;
     }
 
-    protected static RecordedThread threadOf(RecordedEvent e, String field) {
-        return e.getValue(field) instanceof RecordedThread t ? t : null;
+    protected static RecordedThread threadOf(RecordedEvent e, EventField field) {
+        return field.get(e) instanceof RecordedThread t ? t : null;
     }
 
-    protected static RecordedClass classOf(RecordedEvent e, String field) {
-        return e.getValue(field) instanceof RecordedClass c ? c : null;
+    protected static RecordedClass classOf(RecordedEvent e, EventField field) {
+        return field.get(e) instanceof RecordedClass c ? c : null;
     }
 
-    protected static long longOf(RecordedEvent e, String field) {
-        return e.getValue(field) instanceof Number n ? n.longValue() : 0;
+    protected static long longOf(RecordedEvent e, EventField field) {
+        return field.get(e) instanceof Number n ? n.longValue() : 0;
     }
 
     /** The duration of a timed event in nanoseconds. */

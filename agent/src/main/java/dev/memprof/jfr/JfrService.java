@@ -1,6 +1,8 @@
 package dev.memprof.jfr;
 
 import jdk.jfr.Recording;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +43,21 @@ public final class JfrService implements AutoCloseable {
     private JfrService(Path dir, Recording ring) {
         this.dir = dir;
         this.ring = ring;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(JfrService.class);
+
+    /**
+     * Lets conversions in this JVM read event fields by position ({@link EventField}); without it they read by
+     * name, slower but the same. Never throws.
+     */
+    public static void readEventsFast(java.lang.instrument.Instrumentation inst) {
+        try {
+            EventField.openTo(inst, JfrService.class.getModule());
+            log.debug("JFR event fields are read {}", EventField.fast() ? "by position" : "by name");
+        } catch (RuntimeException e) {
+            log.debug("JFR events are read by field name: {}", e.toString());
+        }
     }
 
     /**

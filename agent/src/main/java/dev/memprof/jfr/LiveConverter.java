@@ -25,10 +25,10 @@ public final class LiveConverter extends JfrConverter {
     protected Map<String, Consumer<RecordedEvent>> handlers() {
         return Map.of(OLD_OBJECT, e -> {
             RecordedObject object = e.getValue("object");
-            long[] row = table.row(stackOf(e), threadOf(e, "eventThread"),
+            long[] row = table.row(stackOf(e), threadOf(e, EVENT_THREAD),
                     object == null ? null : object.getClass("type"));
             row[0]++;
-            row[1] += e.hasField("objectSize") ? longOf(e, "objectSize") : 0;
+            row[1] += e.hasField("objectSize") ? e.getLong("objectSize") : 0;
         });
     }
 

@@ -63,6 +63,10 @@ final class SampleTable {
     private final List<String> tags = new ArrayList<>();
     private final RowMap rows = new RowMap();
     private long truncatedRows;
+    private RecordedStackTrace lastStack;
+    private RecordedThread lastThread;
+    private RecordedClass lastType;
+    private long[] lastRow;
 
     private record LocationIds(long[] ids) {
         @Override
@@ -108,9 +112,18 @@ final class SampleTable {
 
     /** The row of an event whose tag is a class (allocations): the class's name, cached per class object. */
     long[] row(RecordedStackTrace stack, RecordedThread thread, RecordedClass type) {
+        // Allocation events come in runs from one thread and site: the last row saves three lookups.
+        if (stack == lastStack && thread == lastThread && type == lastType && lastRow != null) {
+            return lastRow;
+        }
         int t = thread(thread);
         int s = stack(stack);
-        return row(s, t, type == null ? 0 : tagOf(type));
+        long[] row = row(s, t, type == null ? 0 : tagOf(type));
+        lastStack = stack;
+        lastThread = thread;
+        lastType = type;
+        lastRow = row;
+        return row;
     }
 
     private int tagOf(RecordedClass type) {
