@@ -60,6 +60,11 @@ public final class JfrService implements AutoCloseable {
         }
     }
 
+    /** The ring recording's JFR settings (event#setting -> value), for bench/ring-overhead.sh. */
+    public static Map<String, String> ringSettings() {
+        return RecordingSettings.ring();
+    }
+
     /**
      * Creates the temporary directory and starts the ring recording.
      *
