@@ -8,11 +8,16 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The slow path of allocation sampling and the table it fills: for each sample, the stack (at most {@code depth}
@@ -27,6 +32,8 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     }
 
     private static final String HOOK_CLASS = AllocationHook.class.getName();
+    /** The sampler's and the hook's own frames, above the allocating code's, in a walk. */
+    private static final int WALK_FRAMES_ABOVE_APPLICATION = 12;
     /** One shared name string per class ("byte[]" is computed afresh by getTypeName on every call). */
     private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
         @Override
@@ -46,8 +53,10 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     private final ConcurrentMap<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
     private final Bucket overflow = new Bucket(StackTable.TRUNCATED_STACK, "[memprof: truncated]");
     private final List<SampleListener> listeners = new CopyOnWriteArrayList<>();
-    // JDK 22+ answers StackFrame.getDescriptor() only for walkers that retain class references.
-    private final StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    // JDK 22+ answers StackFrame.getDescriptor() only for walkers that retain class references. The depth estimate
+    // sizes the walker's first batch for the whole walk: growing it later made each new frame object by reflection.
+    private final StackWalker walker;
+    private final FrameResolver frames;
     private static final Logger log = LoggerFactory.getLogger(AllocationSampler.class);
 
     private final AtomicLong failures = new AtomicLong();
@@ -55,7 +64,28 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     private final AtomicLong ownSamples = new AtomicLong();
     private final AtomicLong slowPathNanos = new AtomicLong();
 
-    private record BucketKey(List<Frame> stack, String className) {
+    /**
+     * A bucket's key. The stack is always an interned one ({@link StackTable}), so it is compared and hashed by
+     * identity instead of frame by frame a second time; the class name is one shared string per class.
+     */
+    private static final class BucketKey {
+        final List<Frame> stack;
+        final String className;
+
+        BucketKey(List<Frame> stack, String className) {
+            this.stack = stack;
+            this.className = className;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BucketKey k && k.stack == stack && Objects.equals(k.className, className);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(stack) * 31 + Objects.hashCode(className);
+        }
     }
 
     public AllocationSampler(long rate, int depth, Instrumentation inst, Limits limits) {
@@ -64,6 +94,9 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         this.inst = inst;
         this.limits = limits;
         this.stacks = new StackTable(limits.maxStacks());
+        this.frames = new FrameResolver(inst);
+        this.walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE),
+                depth + WALK_FRAMES_ABOVE_APPLICATION);
         this.live = new LiveSet(limits.maxLive(), rate > 0); // rate=0: no samples, so no reaper thread
     }
 
@@ -110,12 +143,30 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
 
     /** The allocating stack below the hook, leaf first, at most {@code depth} frames. */
     private Frame[] walk() {
-        return walker.walk(s -> s
-                .dropWhile(f -> !f.getClassName().equals(HOOK_CLASS))
-                .dropWhile(f -> f.getClassName().equals(HOOK_CLASS))
-                .limit(depth)
-                .map(Frame::of)
-                .toArray(Frame[]::new));
+        return walker.walk(this::belowHook);
+    }
+
+    // A loop rather than a stream pipeline: this runs for every sample.
+    private Frame[] belowHook(Stream<StackWalker.StackFrame> walk) {
+        Frame[] out = new Frame[depth];
+        int n = 0;
+        boolean inHook = false;
+        boolean belowHook = false;
+        for (Iterator<StackWalker.StackFrame> it = walk.iterator(); it.hasNext() && n < depth; ) {
+            StackWalker.StackFrame f = it.next();
+            if (!belowHook) {
+                if (f.getClassName().equals(HOOK_CLASS)) {
+                    inHook = true;
+                    continue;
+                }
+                if (!inHook) {
+                    continue; // the sampler's own frames, above the hook
+                }
+                belowHook = true;
+            }
+            out[n++] = frames.resolve(f);
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /**
@@ -127,7 +178,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
      */
     public void prepare() {
         walk(); // links the walk's lambdas (no hook frame here, so it returns no frames)
-        Frame[] here = walker.walk(s -> s.limit(2).map(Frame::of).toArray(Frame[]::new));
+        Frame[] here = walker.walk(s -> s.limit(2).map(frames::resolve).toArray(Frame[]::new));
         AllocationSampler scratch = new AllocationSampler(0, depth, inst, new Limits(1, 1, 1));
         scratch.addListener(AllocationEvent::stack);
         scratch.recordSample(here, new Object(), 16, System.nanoTime());
@@ -142,7 +193,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         if (buckets.size() >= limits.maxBuckets()) {
             return overflow;
         }
-        return buckets.computeIfAbsent(key, k -> new Bucket(k.stack(), k.className()));
+        return buckets.computeIfAbsent(key, k -> new Bucket(k.stack, k.className));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.memprof.pprof;
 
+import java.util.Objects;
+
 /**
  * One Java stack frame as pprof will show it.
  *
@@ -15,6 +17,27 @@ public record Frame(String className, String methodName, String descriptor, Stri
         if (line < 0) {
             line = 0;
         }
+    }
+
+    // Hand-written: a record's generated equals and hashCode go through method handles, and stacks are hashed
+    // frame by frame on every allocation sample. Frames are mostly canonical instances, so identity comes first.
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof Frame f && line == f.line && Objects.equals(className, f.className)
+                && Objects.equals(methodName, f.methodName) && Objects.equals(descriptor, f.descriptor)
+                && Objects.equals(fileName, f.fileName);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(className);
+        h = h * 31 + Objects.hashCode(methodName);
+        h = h * 31 + Objects.hashCode(descriptor);
+        h = h * 31 + Objects.hashCode(fileName);
+        return h * 31 + line;
     }
 
     /** A frame without class or source information, for synthetic entries such as {@code [memprof: truncated]}. */
