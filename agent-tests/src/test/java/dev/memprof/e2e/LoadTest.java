@@ -33,15 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 7, "load": 50 concurrent clients scrape {@code heap} and {@code goroutine} over loopback from a target with
  * 10,000 distinct allocation stacks that counts its own work, for {@code -Dmemprof.loadSeconds} per scenario (20 by
- * default, so CI stays short; the issue's run is 60) and at most {@link #MAX_REQUESTS} requests each. Two scenarios
- * run against the same target:
+ * default, so CI stays short; the issue's run is 60) and at most {@link #MAX_REQUESTS} requests each. The load time
+ * is cut into windows of 10 s with 5 s quiet windows between them, so that each loaded window is compared with the
+ * host's rate just before and just after it. Two scenarios run against the same target:
  * <ul>
  *   <li><b>paced</b> (asserted): every client asks for each route once a second (heap and goroutine alternate every
  *   500 ms, from a random phase), 100 requests a second in all. This is the issue's load as a fleet of scrapers
  *   would make it, and the targets are asserted on it: no failed or limited request, heap p99 under
  *   {@code -Dmemprof.loadMaxP99Ms} (100), and the host's throughput at least {@code -Dmemprof.loadMinRatio} (0.75)
- *   of its throughput without scraping. The issue's target is 0.9: JDK 17 meets it (1.00 to 1.05 measured), JDK 25
- *   not reliably (1.03 and 1.06, but also 0.82 and 0.86), so the default asserts the bound that holds on both.</li>
+ *   of its throughput without scraping. The issue's target is 0.9, met by the mean of the issue's 60 s run (six
+ *   cycles: 0.95 on JDK 17, 0.93 on JDK 25). Single 10 s cycles range from 0.81 to 1.08 on this 2-core machine,
+ *   so the default 20 s run (two cycles) asserts a bound that its noise cannot cross.</li>
  *   <li><b>back-to-back</b> (reported): every client sends its next request as soon as the last one is answered.
  *   On a 2-core machine the 50 clients themselves then take the cores from the host, so only "no failed request"
  *   and "no exception on the host" are asserted; the latencies and the ratio are printed.</li>
@@ -53,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * host, and a paced heap p99 under {@link #GROSS_P99_MS}. Every figure is printed, with the CPU that the target,
  * the clients and the other processes used.
  */
-@Timeout(420)
+@Timeout(600)
 class LoadTest {
 
     private static final int CLIENTS = 50;
@@ -68,10 +70,13 @@ class LoadTest {
     private static final long GROSS_P99_MS = 1000;
     private static final long PACED_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final String[] ROUTES = {"heap", "goroutine"};
+    /** A scenario's load time is cut into loaded windows of this length, each between two quiet windows. */
+    private static final int CYCLE_SECONDS = 10;
+    private static final int QUIET_SECONDS = 5;
 
     /**
-     * One scenario's view of one route. Latencies count from the end of the scenario's first second, the window in
-     * which the host's throughput is measured too: the first requests after a quiet window wait for a fresh build
+     * One scenario's view of one route. Latencies count from the end of each loaded window's first second, as the
+     * host's throughput does: the first requests after a quiet window wait for a fresh build
      * (cached profiles are at most 3 s old), which is the cold start, not the steady state; its slowest answer is
      * printed as "first second max".
      */
@@ -113,18 +118,34 @@ class LoadTest {
         }
     }
 
-    /** What one scenario measured: per-route answers, the loaded window, and the quiet windows around it. */
-    private record Scenario(String name, RouteStats[] routes, Window loaded, Window before, Window after) {
-        double quietRate() {
-            return (before.rate() + after.rate()) / 2;
+    /**
+     * What one scenario measured: per-route answers, and its loaded windows, each between two quiet ones (quiet,
+     * loaded, quiet, loaded, ..., quiet). The host's rate drifts over a run (the JIT, the heap's layout) by more than
+     * the effect measured, so each loaded window is compared with the quiet windows on both sides of it.
+     */
+    private record Scenario(String name, RouteStats[] routes, List<Window> loaded, List<Window> quiet) {
+        double ratio(int cycle) {
+            return loaded.get(cycle).rate() / ((quiet.get(cycle).rate() + quiet.get(cycle + 1).rate()) / 2);
         }
 
+        /** The mean of the cycles' ratios. */
         double ratio() {
-            return loaded.rate() / quietRate();
+            double sum = 0;
+            for (int i = 0; i < loaded.size(); i++) {
+                sum += ratio(i);
+            }
+            return sum / loaded.size();
         }
 
         double maxOtherCores() {
-            return Math.max(loaded.otherCores(), Math.max(before.otherCores(), after.otherCores()));
+            double max = 0;
+            for (Window w : loaded) {
+                max = Math.max(max, w.otherCores());
+            }
+            for (Window w : quiet) {
+                max = Math.max(max, w.otherCores());
+            }
+            return max;
         }
 
         void print() {
@@ -135,12 +156,16 @@ class LoadTest {
                         s.percentileMillis(0.50), s.percentileMillis(0.99), s.percentileMillis(1),
                         s.firstSecondMaxNanos.get() / 1_000_000, s.limited.get(), s.failures.size());
             }
-            System.out.printf("load %s: host %.0f/s under load, %.0f/s quiet (before %.0f, after %.0f): ratio %.2f; "
-                            + "cores used under load: target %.2f, clients %.2f, other processes %.2f; quiet "
-                            + "windows: target %.2f, %.2f, other processes %.2f, %.2f%n", name, loaded.rate(),
-                    quietRate(), before.rate(), after.rate(), ratio(), loaded.targetCores(),
-                    loaded.cpuEnd.testCoresSince(loaded.cpuStart), loaded.otherCores(), before.targetCores(),
-                    after.targetCores(), before.otherCores(), after.otherCores());
+            for (int i = 0; i < loaded.size(); i++) {
+                Window l = loaded.get(i);
+                System.out.printf("load %s cycle %d: host %.0f/s under load, %.0f/s and %.0f/s quiet around it: "
+                                + "ratio %.2f; cores used under load: target %.2f, clients %.2f, other processes "
+                                + "%.2f%n", name, i + 1, l.rate(), quiet.get(i).rate(), quiet.get(i + 1).rate(),
+                        ratio(i), l.targetCores(), l.cpuEnd.testCoresSince(l.cpuStart), l.otherCores());
+            }
+            System.out.printf("load %s: host throughput ratio %.2f (mean of %d cycles); quiet windows: target %s "
+                    + "cores; other processes at most %.2f cores%n", name, ratio(), loaded.size(),
+                    quiet.stream().map(w -> String.format("%.2f", w.targetCores())).toList(), maxOtherCores());
         }
     }
 
@@ -161,9 +186,9 @@ class LoadTest {
             Thread.sleep(3000); // the last stacks enter the table, the JIT is done with the worker
             load(client, base, true, 3, new RouteStats[]{new RouteStats(), new RouteStats()}); // warms both JVMs up
             Thread.sleep(1000);
-            Window quiet1 = Window.quiet(t, 5);
+            Window quiet1 = Window.quiet(t, QUIET_SECONDS);
             Scenario paced = run("paced", client, base, t, true, quiet1);
-            Scenario backToBack = run("back-to-back", client, base, t, false, paced.after);
+            Scenario backToBack = run("back-to-back", client, base, t, false, paced.quiet.get(paced.quiet.size() - 1));
             System.out.printf("load: %d clients, %d s per scenario, %d stacks in the heap profile; load average %s%n",
                     CLIENTS, LOAD_SECONDS, targetStacks, loadAverage());
             paced.print();
@@ -192,19 +217,32 @@ class LoadTest {
         }
     }
 
-    /** Runs one scenario after the quiet window {@code before}, then measures the quiet window after it. */
+    /**
+     * Runs one scenario as {@link #cycles()} loaded windows of {@link #CYCLE_SECONDS}, each followed by a quiet
+     * window; {@code before} is the quiet window that precedes the first.
+     */
     private static Scenario run(String name, HttpClient client, String base, TargetJvm t, boolean paced, Window before)
             throws Exception {
         RouteStats[] routes = {new RouteStats(), new RouteStats()};
-        Thread load = new Thread(() -> load(client, base, paced, LOAD_SECONDS, routes), "load-" + name);
-        load.start();
-        Thread.sleep(1000); // every client is going before the host's "under load" reading
-        MachineCpu c0 = MachineCpu.now(t.pid());
-        HostCounts h0 = HostCounts.of(t);
-        load.join();
-        Window loaded = new Window(h0, HostCounts.of(t), c0, MachineCpu.now(t.pid()));
-        Thread.sleep(1000); // the last answers are written, the server is idle again
-        return new Scenario(name, routes, loaded, before, Window.quiet(t, 5));
+        List<Window> loaded = new ArrayList<>();
+        List<Window> quiet = new ArrayList<>(List.of(before));
+        for (int cycle = 0; cycle < cycles(); cycle++) {
+            Thread load = new Thread(() -> load(client, base, paced, CYCLE_SECONDS, routes), "load-" + name);
+            load.start();
+            Thread.sleep(1000); // every client is going before the host's "under load" reading
+            MachineCpu c0 = MachineCpu.now(t.pid());
+            HostCounts h0 = HostCounts.of(t);
+            load.join();
+            loaded.add(new Window(h0, HostCounts.of(t), c0, MachineCpu.now(t.pid())));
+            Thread.sleep(1000); // the last answers are written, the server is idle again
+            quiet.add(Window.quiet(t, QUIET_SECONDS));
+        }
+        return new Scenario(name, routes, loaded, quiet);
+    }
+
+    /** Loaded windows per scenario: the load time in windows of {@link #CYCLE_SECONDS}, at least one. */
+    private static int cycles() {
+        return Math.max(1, LOAD_SECONDS / CYCLE_SECONDS);
     }
 
     /** Runs the clients for {@code seconds} and at most {@link #MAX_REQUESTS} requests; returns when all stopped. */
