@@ -94,7 +94,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
         this.inst = inst;
         this.limits = limits;
         this.stacks = new StackTable(limits.maxStacks());
-        this.frames = new FrameResolver(inst);
+        this.frames = new FrameResolver();
         this.walker = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE),
                 depth + WALK_FRAMES_ABOVE_APPLICATION);
         this.live = new LiveSet(limits.maxLive(), rate > 0); // rate=0: no samples, so no reaper thread
@@ -177,6 +177,8 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
      * same agent class (the loader's per-name lock) and needed that jar to look it up.
      */
     public void prepare() {
+        log.debug("frame descriptors are read {}", FrameResolver.readsRawDescriptors()
+                ? "as the VM wrote them" : "with StackFrame.getDescriptor()");
         walk(); // links the walk's lambdas (no hook frame here, so it returns no frames)
         Frame[] here = walker.walk(s -> s.limit(2).map(frames::resolve).toArray(Frame[]::new));
         AllocationSampler scratch = new AllocationSampler(0, depth, inst, new Limits(1, 1, 1));

@@ -2,10 +2,11 @@ package dev.memprof.alloc;
 
 import dev.memprof.pprof.Frame;
 
-import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code MethodType} each time, resolving its parameter classes through the class's loader. Those two were half of
  * a sample's cost on JDK 25, and resolving classes from inside an allocation is a risk of its own. The cache asks
  * for the file and line once per location. The descriptor is read as the string the VM filled in
- * ({@code StackFrameInfo.type}, JDK 22 on) when {@code java.lang} could be opened to the agent; otherwise from
- * {@code getDescriptor()}, which on JDK 17 reads a string the VM already resolved.
+ * ({@code StackFrameInfo.type}, JDK 22 on; see {@link RawType}); otherwise from {@code getDescriptor()}.
  *
  * <p>Entries live in a {@link ClassValue}, so they go when their class is unloaded; at most {@link #MAX_FRAMES} are
  * kept in all, after which new locations are resolved without caching.
@@ -67,9 +67,7 @@ final class FrameResolver {
     };
     private final AtomicInteger cached = new AtomicInteger();
 
-    /** @param inst used to open {@code java.lang} to the agent, for the descriptor string; may be null */
-    FrameResolver(Instrumentation inst) {
-        openJavaLang(inst);
+    FrameResolver() {
     }
 
     Frame resolve(StackWalker.StackFrame f) {
@@ -88,14 +86,19 @@ final class FrameResolver {
         return frame;
     }
 
+    /** Whether descriptors are read as the VM wrote them (JDK 22 on, with {@code jdk.internal.misc} exported). */
+    static boolean readsRawDescriptors() {
+        return RawType.GET != null;
+    }
+
     /** Locations cached so far. */
     int size() {
         return cached.get();
     }
 
     private String descriptor(StackWalker.StackFrame f) {
-        if (RawType.HANDLE != null) {
-            Object t = RawType.HANDLE.get(f);
+        if (RawType.GET != null && RawType.INFO.isInstance(f)) { // a raw read needs exactly that class's layout
+            Object t = rawType(f);
             if (t instanceof String s) {
                 return s;
             }
@@ -110,32 +113,51 @@ final class FrameResolver {
         }
     }
 
-    private static void openJavaLang(Instrumentation inst) {
-        Module base = Object.class.getModule();
-        Module agent = FrameResolver.class.getModule();
-        if (inst != null && !base.isOpen("java.lang", agent)) {
-            try {
-                inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(agent)), Set.of(), Map.of());
-            } catch (RuntimeException e) {
-                // stays closed: getDescriptor() it is
-            }
+    private static Object rawType(StackWalker.StackFrame f) {
+        try {
+            return (Object) RawType.GET.invokeExact((Object) f);
+        } catch (Throwable e) {
+            return null;
         }
     }
 
     /**
-     * {@code StackFrameInfo.type} (JDK 22 on: the descriptor string until someone asks for the MethodType), in a
-     * constant the JIT can fold; looked up on first use, after the constructor opened {@code java.lang}.
+     * Reads {@code StackFrameInfo.type} (JDK 22 on: the descriptor string until someone asks for the MethodType)
+     * through {@code jdk.internal.misc.Unsafe}, which the agent already has exported to it for the bootstrap hook
+     * ({@code BootstrapInjector}). Opening {@code java.lang} instead would open it to the application's class path
+     * too, since the agent's classes share its unnamed module. A constant the JIT can fold; null where the field or
+     * the export is missing (JDK 17 has no such field): {@code getDescriptor()} it is.
      */
     private static final class RawType {
-        static final VarHandle HANDLE = lookup();
+        static final Class<?> INFO = infoClass();
+        static final MethodHandle GET = INFO == null ? null : lookup();
 
-        private static VarHandle lookup() {
+        private static Class<?> infoClass() {
             try {
-                Class<?> info = Class.forName("java.lang.StackFrameInfo");
-                return MethodHandles.privateLookupIn(info, MethodHandles.lookup())
-                        .findVarHandle(info, "type", Object.class);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null; // JDK 17 (no such field), or not open to us: getDescriptor() it is
+                return Class.forName("java.lang.StackFrameInfo");
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
+        }
+
+        private static MethodHandle lookup() {
+            try {
+                Field type = INFO.getDeclaredField("type");
+                if (type.getType() != Object.class || Modifier.isStatic(type.getModifiers())) {
+                    return null;
+                }
+                Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
+                MethodHandles.Lookup lookup = MethodHandles.lookup(); // the package is exported to this module only
+                Object unsafe = lookup.findStatic(unsafeClass, "getUnsafe", MethodType.methodType(unsafeClass))
+                        .invoke();
+                long offset = (long) lookup.findVirtual(unsafeClass, "objectFieldOffset",
+                        MethodType.methodType(long.class, Field.class)).invoke(unsafe, type);
+                MethodHandle get = lookup.findVirtual(unsafeClass, "getReference",
+                        MethodType.methodType(Object.class, Object.class, long.class));
+                MethodHandle read = MethodHandles.insertArguments(get, 2, offset); // (Unsafe, Object) -> Object
+                return MethodHandles.insertArguments(read, 0, unsafe); // (Object) -> Object
+            } catch (Throwable e) {
+                return null; // JDK 17 (no such field), or jdk.internal.misc not exported to us
             }
         }
     }
