@@ -1,5 +1,6 @@
 package dev.memprof;
 
+import dev.memprof.threads.AgentThreads;
 import dev.memprof.alloc.AllocationSource;
 import dev.memprof.http.MemoryProfileHandlers;
 import dev.memprof.http.Routes;
@@ -24,7 +25,6 @@ import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +39,7 @@ final class LeakWatchAndSessions {
     static MemWatch start(AgentArgs args, Instrumentation inst, AllocationSource allocations, Routes routes,
                           MetricsRegistry metrics) {
         ThreadPoolExecutor histogramRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1), daemon("memprof-histogram"));
+                new ArrayBlockingQueue<>(1), AgentThreads.single("histogram"));
         MemWatch memwatch = MemWatch.forPlatform(allocations == null ? null : new SampledCensus(allocations),
                 new HistogramCensus(histogramRunner), Duration.ofSeconds(args.growthWindowSeconds()));
         GcNotifications.install(HeapPools.ofPlatform(), memwatch::onGc);
@@ -55,19 +55,11 @@ final class LeakWatchAndSessions {
             }
         }
         metrics.register(new AllocatedBytesCollector(allocated));
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("memprof-sessions"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, AgentThreads.single("sessions"));
         timer.setRemoveOnCancelPolicy(true);
         SessionRegistry sessions = new SessionRegistry(allocations, timer);
         SessionHandlers.register(routes, sessions,
                 new HeapSummaries(allocated, new HeapFigures(memwatch::lastCollection)), args.maxSeconds());
         return memwatch;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

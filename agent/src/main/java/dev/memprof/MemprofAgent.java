@@ -1,5 +1,6 @@
 package dev.memprof;
 
+import dev.memprof.threads.AgentThreads;
 import dev.memprof.alloc.AllocationRewriter;
 import dev.memprof.alloc.AllocationSampler;
 import dev.memprof.alloc.AllocationSource;
@@ -74,15 +75,14 @@ final class MemprofAgent {
         // us, runs beside the application's start-up. The "listening" line and memprof.url come when it is done:
         // from then on, sampling is on.
         HttpServer server = AgentServer.start(args, router);
-        Thread init = new Thread(() -> {
+        Thread init = AgentThreads.newThread("init", () -> {
             if (rewriter != null) {
                 guarded("allocation sampling", () -> rewriter.rewriteLoadedClassesAndStart(inst));
             }
             if (server != null) {
                 AgentServer.announce(args, server);
             }
-        }, "memprof-init");
-        init.setDaemon(true);
+        });
         init.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.memprof.alloc;
 
+import dev.memprof.threads.AgentThreads;
 import dev.memprof.bootstrap.AllocationHook;
 import dev.memprof.pprof.Frame;
 
@@ -41,8 +42,6 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
             return type.getTypeName();
         }
     };
-    /** Every thread the agent starts is named like this. */
-    public static final String AGENT_THREAD_PREFIX = "memprof-";
 
     private final long rate;
     private final int depth;
@@ -118,7 +117,7 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
 
     private void record(Object o, long size) {
         long start = System.nanoTime();
-        if (Thread.currentThread().getName().startsWith(AGENT_THREAD_PREFIX)) {
+        if (Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
             ownSamples.incrementAndGet(); // the agent's own work (serving a profile) is not the application's
             return;
         }

@@ -67,9 +67,6 @@ final class FrameResolver {
     };
     private final AtomicInteger cached = new AtomicInteger();
 
-    FrameResolver() {
-    }
-
     Frame resolve(StackWalker.StackFrame f) {
         Class<?> type = f.getDeclaringClass();
         String method = f.getMethodName();
@@ -106,11 +103,7 @@ final class FrameResolver {
                 return mt.descriptorString();
             }
         }
-        try {
-            return f.getDescriptor();
-        } catch (UnsupportedOperationException e) {
-            return null;
-        }
+        return Frame.descriptorOf(f);
     }
 
     private static Object rawType(StackWalker.StackFrame f) {

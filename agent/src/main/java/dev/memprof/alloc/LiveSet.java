@@ -1,5 +1,6 @@
 package dev.memprof.alloc;
 
+import dev.memprof.threads.AgentThreads;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -42,9 +43,7 @@ final class LiveSet {
         if (!reap) {
             return;
         }
-        Thread reaper = new Thread(this::reap, "memprof-reaper");
-        reaper.setDaemon(true);
-        reaper.start();
+        AgentThreads.newThread("reaper", this::reap).start();
     }
 
     /** Tracks the object; returns false when the cap is reached and it was not tracked. */

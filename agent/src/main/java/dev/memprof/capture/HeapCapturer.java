@@ -1,5 +1,6 @@
 package dev.memprof.capture;
 
+import dev.memprof.threads.AgentThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +55,7 @@ public final class HeapCapturer {
      */
     public static HeapCapturer start(Supplier<byte[]> profile, CaptureDirectory directory, int max) {
         HeapCapturer c = new HeapCapturer(profile, directory, max);
-        Thread t = new Thread(c::run, "memprof-capture");
-        t.setDaemon(true);
+        Thread t = AgentThreads.newThread("capture", c::run);
         t.start();
         return c;
     }

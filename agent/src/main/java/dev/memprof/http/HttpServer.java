@@ -1,5 +1,6 @@
 package dev.memprof.http;
 
+import dev.memprof.threads.AgentThreads;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,10 +19,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded HTTP server: Netty's NIO transport (no native code), one small event loop, and a bounded pool of
@@ -53,12 +52,12 @@ public final class HttpServer {
     /** Binds and starts serving; throws when the port cannot be bound (the caller logs it once). */
     public static HttpServer start(String host, int port, Router router, BearerAuth auth, SslContext tls,
                                    Limits limits) throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, daemonThreads("memprof-http"),
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, AgentThreads.numbered("http"),
                 NioIoHandler.newFactory());
         // Core size = maximum: a pool only grows past its core size when the queue is full, so a smaller core
         // would run one long request (a 30 s CPU profile) at a time and queue everything else behind it.
         ThreadPoolExecutor workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queue()), daemonThreads("memprof-worker"));
+                new ArrayBlockingQueue<>(limits.queue()), AgentThreads.numbered("worker"));
         workers.allowCoreThreadTimeOut(true);
         RequestDispatcher dispatcher = new RequestDispatcher(router, auth, workers);
         ConnectionLimiter connections = new ConnectionLimiter(limits.maxConnections());
@@ -100,12 +99,4 @@ public final class HttpServer {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

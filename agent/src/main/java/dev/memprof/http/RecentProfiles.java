@@ -1,5 +1,6 @@
 package dev.memprof.http;
 
+import dev.memprof.threads.AgentThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class RecentProfiles {
     /** One daemon thread for every background refresh: at most one runs at a time, whatever the load. */
     private static Executor oneRefreshThread() {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                HttpServer.daemonThreads("memprof-profile-refresh"));
+                AgentThreads.numbered("profile-refresh"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

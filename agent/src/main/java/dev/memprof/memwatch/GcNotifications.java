@@ -1,5 +1,6 @@
 package dev.memprof.memwatch;
 
+import dev.memprof.threads.AgentThreads;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import org.slf4j.Logger;
@@ -42,11 +43,8 @@ public final class GcNotifications implements NotificationListener, AutoCloseabl
     private GcNotifications(HeapPools pools, Consumer<GcEvent> sink) {
         this.pools = pools;
         this.sink = sink;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "memprof-memwatch");
-            t.setDaemon(true);
-            return t;
-        }, (r, executor) -> dropped.incrementAndGet());
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), AgentThreads.single("memwatch"),
+                (r, executor) -> dropped.incrementAndGet());
     }
 
     /** Registers on every collector bean that emits notifications. */

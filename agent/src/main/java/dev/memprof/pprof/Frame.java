@@ -54,11 +54,11 @@ public record Frame(String className, String methodName, String descriptor, Stri
      * {@code getDescriptor()} throws without it.
      */
     public static Frame of(StackWalker.StackFrame f) {
-        return new Frame(f.getClassName(), f.getMethodName(), descriptor(f), f.getFileName(), f.getLineNumber());
+        return new Frame(f.getClassName(), f.getMethodName(), descriptorOf(f), f.getFileName(), f.getLineNumber());
     }
 
     /** The descriptor, or null where the walker cannot give it (JDK 25 needs RETAIN_CLASS_REFERENCE for it). */
-    private static String descriptor(StackWalker.StackFrame f) {
+    public static String descriptorOf(StackWalker.StackFrame f) {
         try {
             return f.getDescriptor();
         } catch (UnsupportedOperationException e) {
