@@ -20,10 +20,10 @@ public final class AllocConverter extends JfrConverter {
     static final String IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
     static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
 
-    private static final EventField WEIGHT = EventField.named("weight");
-    private static final EventField TLAB_SIZE = EventField.named("tlabSize");
-    private static final EventField ALLOCATION_SIZE = EventField.named("allocationSize");
-    private static final EventField OBJECT_CLASS = EventField.named("objectClass");
+    private final EventField weight = EventField.named("weight");
+    private final EventField tlabSize = EventField.named("tlabSize");
+    private final EventField allocationSize = EventField.named("allocationSize");
+    private final EventField objectClass = EventField.named("objectClass");
 
     // Row values while reading: sample events and bytes, then TLAB events and bytes.
     private long sampleEvents;
@@ -37,17 +37,17 @@ public final class AllocConverter extends JfrConverter {
         return Map.of(
                 SAMPLE, e -> {
                     sampleEvents++;
-                    add(e, 0, longOf(e, WEIGHT));
+                    add(e, 0, longOf(e, weight));
                 },
                 IN_NEW_TLAB, e -> {
-                    long tlab = longOf(e, TLAB_SIZE);
-                    add(e, 2, tlab > 0 ? tlab : longOf(e, ALLOCATION_SIZE));
+                    long tlab = longOf(e, tlabSize);
+                    add(e, 2, tlab > 0 ? tlab : longOf(e, allocationSize));
                 },
-                OUTSIDE_TLAB, e -> add(e, 2, longOf(e, ALLOCATION_SIZE)));
+                OUTSIDE_TLAB, e -> add(e, 2, longOf(e, allocationSize)));
     }
 
     private void add(RecordedEvent e, int at, long bytes) {
-        long[] row = table.row(stackOf(e), threadOf(e, EVENT_THREAD), classOf(e, OBJECT_CLASS));
+        long[] row = table.row(stackOf(e), threadOf(e, eventThread), classOf(e, objectClass));
         row[at]++;
         row[at + 1] += bytes;
     }

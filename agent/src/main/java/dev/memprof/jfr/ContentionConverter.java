@@ -28,7 +28,7 @@ public abstract class ContentionConverter extends JfrConverter {
         Map<String, Consumer<RecordedEvent>> h = new HashMap<>();
         for (String name : events) {
             h.put(name, e -> {
-                long[] row = table.row(stackOf(e), threadOf(e, EVENT_THREAD));
+                long[] row = table.row(stackOf(e), threadOf(e, eventThread));
                 row[0]++;
                 row[1] += nanos(e);
             });

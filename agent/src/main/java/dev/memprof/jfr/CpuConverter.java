@@ -51,14 +51,14 @@ public final class CpuConverter extends JfrConverter {
         Map<String, Consumer<RecordedEvent>> h = new HashMap<>();
         h.put(EXECUTION, e -> {
             executionTypeId = e.getEventType().getId();
-            table.row(stackOf(e), threadOf(e, SAMPLED_THREAD))[EXEC]++;
+            table.row(stackOf(e), threadOf(e, sampledThread))[EXEC]++;
         });
         h.put(CPU_TIME, e -> {
             if (e.getBoolean("failed")) {
                 return;
             }
             cpuTimeSamples++;
-            long[] row = table.row(stackOf(e), threadOf(e, EVENT_THREAD));
+            long[] row = table.row(stackOf(e), threadOf(e, eventThread));
             row[CPUTIME]++;
             row[CPUTIME_NANOS] += e.getDuration("samplingPeriod").toNanos();
         });

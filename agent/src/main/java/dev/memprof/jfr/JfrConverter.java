@@ -102,14 +102,14 @@ public abstract class JfrConverter {
 
     // The typed accessors (getStackTrace, getThread, getLong) look each field up by name two or three times to
     // check its type, and getValue once; on files with millions of events that dominated conversion. These read
-    // each field once, by position when they can (EventField).
+    // each field once, by position when they can (EventField). The fields are per converter, as their caches are.
 
-    protected static final EventField STACK_TRACE = EventField.named("stackTrace");
-    protected static final EventField EVENT_THREAD = EventField.named("eventThread");
-    protected static final EventField SAMPLED_THREAD = EventField.named("sampledThread");
+    protected final EventField stackTrace = EventField.named("stackTrace");
+    protected final EventField eventThread = EventField.named("eventThread");
+    protected final EventField sampledThread = EventField.named("sampledThread");
 
-    protected static RecordedStackTrace stackOf(RecordedEvent e) {
-        return STACK_TRACE.get(e) instanceof RecordedStackTrace s ? s : null;
+    protected RecordedStackTrace stackOf(RecordedEvent e) {
+        return stackTrace.get(e) instanceof RecordedStackTrace s ? s : null;
     }
 
     protected static RecordedThread threadOf(RecordedEvent e, EventField field) {

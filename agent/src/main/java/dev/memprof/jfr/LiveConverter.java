@@ -25,7 +25,7 @@ public final class LiveConverter extends JfrConverter {
     protected Map<String, Consumer<RecordedEvent>> handlers() {
         return Map.of(OLD_OBJECT, e -> {
             RecordedObject object = e.getValue("object");
-            long[] row = table.row(stackOf(e), threadOf(e, EVENT_THREAD),
+            long[] row = table.row(stackOf(e), threadOf(e, eventThread),
                     object == null ? null : object.getClass("type"));
             row[0]++;
             row[1] += e.hasField("objectSize") ? e.getLong("objectSize") : 0;

@@ -32,11 +32,11 @@ public final class WallConverter extends JfrConverter {
         return Map.of(
                 CpuConverter.EXECUTION, e -> {
                     executionTypeId = e.getEventType().getId();
-                    table.row(stackOf(e), threadOf(e, SAMPLED_THREAD))[0]++;
+                    table.row(stackOf(e), threadOf(e, sampledThread))[0]++;
                 },
                 NATIVE, e -> {
                     nativeTypeId = e.getEventType().getId();
-                    table.row(stackOf(e), threadOf(e, SAMPLED_THREAD))[1]++;
+                    table.row(stackOf(e), threadOf(e, sampledThread))[1]++;
                 });
     }
 
