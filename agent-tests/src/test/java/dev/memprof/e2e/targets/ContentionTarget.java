@@ -19,6 +19,8 @@ public final class ContentionTarget {
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static final AtomicLong PARKED = new AtomicLong();
     private static final AtomicLong ENTERED = new AtomicLong();
+    private static final AtomicLong PARK_TURNS = new AtomicLong();
+    private static final AtomicLong ENTER_TURNS = new AtomicLong();
 
     public static void main(String[] args) throws InterruptedException {
         Thread spinner = daemon("known-spinner", () -> {
@@ -60,18 +62,29 @@ public final class ContentionTarget {
         sink += s;
     }
 
-    /** Holds the lock and the monitor for 100 ms, then lets the waiters in for a moment. */
+    /**
+     * Holds the lock and the monitor for 100 ms, then waits until both waiters have had their turn (at most 200 ms)
+     * before it takes them again. Both are unfair: without the hand-over, a waiter that wakes late on a busy machine
+     * loses the race to the holder again and again, and completes no wait for seconds.
+     */
     static void holdInTurns() {
         while (true) {
+            long parks;
+            long enters;
             LOCK.lock();
             try {
                 synchronized (MONITOR) {
+                    parks = PARK_TURNS.get();
+                    enters = ENTER_TURNS.get();
                     sleep(100);
                 }
             } finally {
                 LOCK.unlock();
             }
-            sleep(2);
+            long deadline = System.nanoTime() + 200_000_000L;
+            while ((PARK_TURNS.get() == parks || ENTER_TURNS.get() == enters) && System.nanoTime() < deadline) {
+                sleep(1);
+            }
         }
     }
 
@@ -80,6 +93,7 @@ public final class ContentionTarget {
         LOCK.lock();
         long waited = System.nanoTime() - t0;
         LOCK.unlock();
+        PARK_TURNS.incrementAndGet();
         sleep(1); // let the holder take it again
         return waited;
     }
@@ -90,6 +104,7 @@ public final class ContentionTarget {
         synchronized (MONITOR) {
             waited = System.nanoTime() - t0;
         }
+        ENTER_TURNS.incrementAndGet();
         sleep(1);
         return waited;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * answers each with {@code done <command>}:
  * <ul>
  *   <li>{@code hoard N}: retain N MiB more, at once;</li>
- *   <li>{@code gc}: {@link System#gc()};</li>
+ *   <li>{@code gc [N]}: {@link System#gc()}, N times back to back (once by default);</li>
  *   <li>{@code release}: drop all that is retained, then {@code System.gc()};</li>
  *   <li>{@code drip N}: from now on, every {@value #DRIP_PERIOD_MS} ms, retain N MiB and run {@code System.gc()}:
  *   a steady leak whose base measurements (one per full GC) come quickly;</li>
@@ -45,7 +45,11 @@ public final class HoardingTarget {
             String[] cmd = line.trim().split(" ");
             switch (cmd[0]) {
                 case "hoard" -> hoard(Integer.parseInt(cmd[1]));
-                case "gc" -> System.gc();
+                case "gc" -> {
+                    for (int i = cmd.length > 1 ? Integer.parseInt(cmd[1]) : 1; i > 0; i--) {
+                        System.gc();
+                    }
+                }
                 case "release" -> {
                     synchronized (HOARD) {
                         HOARD.clear();
