@@ -1,5 +1,6 @@
 package dev.memprof.demo;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +30,38 @@ public final class DemoApp {
     private final Condition opened = gate.newCondition();
     private volatile long requests;
 
+    /**
+     * The agent's URL, once it listens. Under {@code -javaagent} that comes a few seconds after {@code main} starts
+     * (the agent rewrites the JDK's classes first), so the demo waits for it rather than say there is no agent.
+     */
+    private static String awaitAgentUrl() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(agentOnCommandLine() ? 60 : 0);
+        String url = System.getProperty("memprof.url");
+        while (url == null && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            url = System.getProperty("memprof.url");
+        }
+        return url;
+    }
+
+    private static boolean agentOnCommandLine() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-javaagent:") && a.contains("memprof"));
+    }
+
     public static void main(String[] args) throws InterruptedException {
         DemoApp app = new DemoApp();
         app.start();
-        String url = System.getProperty("memprof.url");
         System.out.println("memprof demo is running; press Ctrl-C to stop.");
+        String url = awaitAgentUrl();
         if (url != null) {
             String base = url.replaceAll("/+$", "");
             System.out.println("Try:");
             System.out.println("  go tool pprof " + base + "/heap");
             System.out.println("  go tool pprof -top " + base + "/goroutine");
             System.out.println("  curl " + base + "/goroutine?debug=2");
+        } else if (agentOnCommandLine()) {
+            System.out.println("(the agent is not serving: its log line above says why)");
         } else {
             System.out.println("(no agent: start with -javaagent:agent/target/memprof.jar=port=6060)");
         }
