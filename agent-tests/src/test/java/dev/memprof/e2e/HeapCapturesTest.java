@@ -92,7 +92,6 @@ class HeapCapturesTest {
             List<Capture> thresholds = reason(awaitCaptures(base, l -> reason(l, "threshold").size() == 2),
                     "threshold");
             for (Capture c : thresholds) {
-                assertEquals("threshold", c.reason());
                 assertEquals("heap_threshold_" + STAMP.format(c.time()) + ".pb.gz", c.name());
                 assertHoardOnTop(base, dir, c, 100L << 20); // ~190 MiB: far above the sampler's noise
             }

@@ -1,5 +1,7 @@
 package dev.memprof.demo;
 
+import dev.memprof.Agent;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,12 +36,12 @@ public final class DemoApp {
      * The agent's URL, once it listens. Under {@code -javaagent} that comes a few seconds after {@code main} starts
      * (the agent rewrites the JDK's classes first), so the demo waits for it rather than say there is no agent.
      */
-    private static String awaitAgentUrl() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(agentOnCommandLine() ? 60 : 0);
-        String url = System.getProperty("memprof.url");
+    private static String awaitAgentUrl(boolean agentOnCommandLine) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(agentOnCommandLine ? 60 : 0);
+        String url = System.getProperty(Agent.URL_PROPERTY);
         while (url == null && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(100);
-            url = System.getProperty("memprof.url");
+            url = System.getProperty(Agent.URL_PROPERTY);
         }
         return url;
     }
@@ -53,14 +55,15 @@ public final class DemoApp {
         DemoApp app = new DemoApp();
         app.start();
         System.out.println("memprof demo is running; press Ctrl-C to stop.");
-        String url = awaitAgentUrl();
+        boolean agentOnCommandLine = agentOnCommandLine();
+        String url = awaitAgentUrl(agentOnCommandLine);
         if (url != null) {
             String base = url.replaceAll("/+$", "");
             System.out.println("Try:");
             System.out.println("  go tool pprof " + base + "/heap");
             System.out.println("  go tool pprof -top " + base + "/goroutine");
             System.out.println("  curl " + base + "/goroutine?debug=2");
-        } else if (agentOnCommandLine()) {
+        } else if (agentOnCommandLine) {
             System.out.println("(the agent is not serving: its log line above says why)");
         } else {
             System.out.println("(no agent: start with -javaagent:agent/target/memprof.jar=port=6060)");
