@@ -15,6 +15,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Applies one {@link MethodRewriter} to classes as they load and, on {@link #install}, to the classes already
@@ -27,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BytecodeTransformer implements ClassFileTransformer {
 
-    private static final Logger log = LoggerFactory.getLogger(BytecodeTransformer.class);
-    /** One batch: every retransformClasses call deoptimizes compiled code, so fewer calls settle sooner. */
-    private static final int BATCH = 100_000;
-
+    /** Looked up when first needed: slf4j's set-up costs tens of ms, which must not fall before main. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(BytecodeTransformer.class);
+    }
     private final String name;
     private final MethodRewriter rewriter;
     private final AtomicInteger transformed = new AtomicInteger();
@@ -48,31 +49,59 @@ public final class BytecodeTransformer implements ClassFileTransformer {
         preloaded = inst.getAllLoadedClasses();
     }
 
+    /** Rewrites, at once, the classes that were loaded before {@link #register} and that {@code existing} selects. */
+    public void retransformLoaded(Instrumentation inst, Predicate<Class<?>> existing) {
+        retransformLoaded(inst, existing, Pacing.AT_ONCE, new RewriteCoverage());
+    }
+
     /**
-     * Rewrites the classes that were loaded before {@link #register} and that {@code existing} selects. Only
+     * Rewrites the classes that were loaded before {@link #register} and that {@code existing} selects, spread as
+     * {@code pacing} says, the hottest last ({@link HotClasses}), reporting progress to {@code coverage}. Only
      * those: retransforming a class that was already rewritten as it loaded would turn the methods running on its
      * threads' stacks into obsolete versions, which stack traces show as "Unknown Source".
      */
-    public void retransformLoaded(Instrumentation inst, java.util.function.Predicate<Class<?>> existing) {
+    public void retransformLoaded(Instrumentation inst, Predicate<Class<?>> existing, Pacing pacing,
+                                  RewriteCoverage coverage) {
         long start = System.nanoTime();
         Class<?>[] classes = preloaded == null ? new Class<?>[0] : preloaded;
         preloaded = null;
-        List<Class<?>> batch = new ArrayList<>();
+        List<Class<?>> todo = new ArrayList<>();
         for (Class<?> c : classes) {
             // Never retransform what the rewriter leaves alone: a retransformed class is redefined even when no
             // transformer changes it, and a method redefined while the JIT compiles it is never compiled again
             // ("COMPILE SKIPPED: redefined method"), which made the allocation hook itself run uncompiled.
             if (existing.test(c) && inst.isModifiableClass(c) && rewriter.appliesTo(internalName(c), domain(c))) {
-                batch.add(c);
-                if (batch.size() == BATCH) {
-                    retransform(inst, batch);
-                    batch.clear();
-                }
+                todo.add(c);
             }
         }
-        retransform(inst, batch);
-        log.debug("{}: {} classes rewritten, {} left untouched, in {} ms", name, transformed.get(), failed.get(),
+        todo.sort(HotClasses.LAST);
+        coverage.begin(todo.size());
+        long deadline = start + pacing.deadline().toNanos();
+        for (int from = 0; from < todo.size(); from += pacing.batch()) {
+            int to = Math.min(todo.size(), from + pacing.batch());
+            long batchStart = System.nanoTime();
+            retransform(inst, todo.subList(from, to));
+            coverage.advance(to - from);
+            long now = System.nanoTime();
+            int batchesLeft = (todo.size() - to + pacing.batch() - 1) / pacing.batch();
+            long pause = pacing.pauseNanos(now - batchStart, batchesLeft, deadline - now);
+            if (pause > 0 && !sleep(pause)) {
+                return; // interrupted: the JVM is going down; coverage stays incomplete
+            }
+        }
+        coverage.finish();
+        log().debug("{}: {} classes rewritten, {} left untouched, in {} ms", name, transformed.get(), failed.get(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static boolean sleep(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static String internalName(Class<?> c) {
@@ -99,7 +128,7 @@ public final class BytecodeTransformer implements ClassFileTransformer {
                     inst.retransformClasses(c);
                 } catch (Throwable t) {
                     failed.incrementAndGet();
-                    log.debug("{}: left {} untouched ({})", name, c.getName(), t.toString());
+                    log().debug("{}: left {} untouched ({})", name, c.getName(), t.toString());
                 }
             }
         }
@@ -128,7 +157,7 @@ public final class BytecodeTransformer implements ClassFileTransformer {
             return out;
         } catch (Throwable t) {
             failed.incrementAndGet();
-            log.debug("{}: left {} untouched ({})", name, className, t.toString());
+            log().debug("{}: left {} untouched ({})", name, className, t.toString());
             return null;
         } finally {
             AllocationHook.resume(token);

@@ -1,0 +1,33 @@
+package dev.memprof.instrument;
+
+import java.time.Duration;
+
+/**
+ * How a retransformation of already loaded classes is spread over time. Every {@code retransformClasses} call stops
+ * the JVM at a safepoint and throws away the compiled code that depends on the classes it changes; in a service
+ * that has been running for a while, that is most of its hot code, so one big call ran it 10 to 20 times slower
+ * for seconds. Small batches with pauses keep it serving while its code is recompiled a little at a time.
+ *
+ * @param batch    classes per {@code retransformClasses} call
+ * @param duty     the share of wall time spent retransforming: after a batch that took t, the pause is
+ *                 t * (1 - duty) / duty
+ * @param deadline the whole pass should end within this; pauses shrink to fit it
+ */
+public record Pacing(int batch, double duty, Duration deadline) {
+
+    /** At JVM start: little is compiled yet, so one call, as soon as possible. */
+    public static final Pacing AT_ONCE = new Pacing(100_000, 1.0, Duration.ZERO);
+
+    /** After attaching to a live JVM: small batches, a quarter of the time, done within 45 s. */
+    public static final Pacing LIVE = new Pacing(40, 0.25, Duration.ofSeconds(45));
+
+    /** The pause after a batch that took {@code batchNanos}, with {@code batchesLeft} to go and {@code nanosLeft} to the deadline. */
+    long pauseNanos(long batchNanos, int batchesLeft, long nanosLeft) {
+        if (duty >= 1.0 || batchesLeft <= 0) {
+            return 0;
+        }
+        long wanted = (long) (batchNanos * (1 - duty) / duty);
+        long affordable = nanosLeft / batchesLeft - batchNanos;
+        return Math.max(0, Math.min(wanted, affordable));
+    }
+}
