@@ -7,7 +7,7 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The entry point for {@code -javaagent} (premain) and for dynamic attach (agentmain). It only guards: whatever
- * goes wrong becomes one log line, and the host application runs on. The work is in {@link MemprofAgent}.
+ * goes wrong becomes one log line, and the host application runs on. The order of the work is in {@link StartupPlan}.
  */
 public final class Agent {
 
@@ -37,7 +37,7 @@ public final class Agent {
                 alreadyRunning();
                 return;
             }
-            MemprofAgent.start(AgentArgs.parse(rawArgs), inst, attached);
+            StartupPlan.start(AgentArgs.parse(rawArgs), inst, attached);
         } catch (Throwable t) {
             try {
                 LoggerFactory.getLogger(Agent.class).error("agent failed to start; the application continues", t);

@@ -26,7 +26,7 @@ final class AgentServer {
     }
 
     /** Binds the server; returns null (after one log line) when it cannot. */
-    static HttpServer start(AgentArgs args, Router router) {
+    static HttpServer bind(AgentArgs args, Router router) {
         String token;
         try {
             token = token(args);
@@ -48,10 +48,8 @@ final class AgentServer {
             return null;
         }
         try {
-            HttpServer server = HttpServer.start(args.host(), args.port(), router, new BearerAuth(token), tls,
+            return HttpServer.start(args.host(), args.port(), router, new BearerAuth(token), tls,
                     HttpServer.Limits.DEFAULT);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "memprof-shutdown"));
-            return server;
         } catch (Exception e) {
             log.error("cannot listen on {}:{} ({}); profiling routes are off, the application continues",
                     args.host(), args.port(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +32,12 @@ final class BootstrapInjector {
 
     static final String PACKAGE_PATH = "dev/memprof/bootstrap/";
     private static final String PROBE = "dev.memprof.bootstrap.AgentRuntime";
+    /**
+     * Every class of the bootstrap package, by name: looking them up is a few ms before main, where walking the
+     * agent jar's thousands of entries to find them took about 40. BootstrapInjectorTest keeps the list complete.
+     */
+    static final List<String> CLASSES = List.of("AgentRuntime", "AllocationHook", "AllocationHook$Sink",
+            "ThreadExitHook", "ThreadExitHook$Listener", "ThreadStartHook", "ThreadStartHook$Listener");
 
     private BootstrapInjector() {
     }
@@ -119,13 +124,14 @@ final class BootstrapInjector {
             return classes;
         }
         try (JarFile jf = new JarFile(source.toFile())) {
-            Enumeration<JarEntry> entries = jf.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                if (e.getName().startsWith(PACKAGE_PATH)) {
-                    try (InputStream in = jf.getInputStream(e)) {
-                        addClass(classes, e.getName(), in.readAllBytes());
-                    }
+            for (String name : CLASSES) {
+                String path = PACKAGE_PATH + name + ".class";
+                JarEntry e = jf.getJarEntry(path);
+                if (e == null) {
+                    throw new IOException("the agent jar lacks " + path);
+                }
+                try (InputStream in = jf.getInputStream(e)) {
+                    addClass(classes, path, in.readAllBytes());
                 }
             }
         }

@@ -3,10 +3,11 @@ package dev.memprof.alloc;
 import dev.memprof.bootstrap.AllocationHook;
 import dev.memprof.instrument.BytecodeTransformer;
 import dev.memprof.instrument.MethodRewriter;
+import dev.memprof.instrument.Pacing;
+import dev.memprof.instrument.RewriteCoverage;
 import net.bytebuddy.jar.asm.MethodVisitor;
 
 import java.lang.instrument.Instrumentation;
-import java.lang.management.ManagementFactory;
 import java.security.ProtectionDomain;
 
 /**
@@ -17,6 +18,7 @@ public final class AllocationRewriter implements MethodRewriter {
 
     private final OwnClasses own = new OwnClasses();
     private final ClassSlots slots = new ClassSlots();
+    private final RewriteCoverage coverage = new RewriteCoverage();
     private final BytecodeTransformer transformer = new BytecodeTransformer("allocation sites", this);
     private final AllocationSampler sampler;
 
@@ -24,21 +26,37 @@ public final class AllocationRewriter implements MethodRewriter {
         this.sampler = sampler;
     }
 
-    /** Rewrites every class loaded from now on. Cheap: call it before the application's main. */
-    public static AllocationRewriter register(Instrumentation inst, AllocationSampler sampler) {
+    /** Rewrites every class loaded from now on, with sampling off until it is started. */
+    static AllocationRewriter register(Instrumentation inst, AllocationSampler sampler) {
         AllocationRewriter rewriter = new AllocationRewriter(sampler);
         rewriter.transformer.register(inst);
         return rewriter;
     }
 
     /**
-     * Retransforms the classes loaded before the agent (the JDK's above all; a second or more), then starts
-     * sampling. Sampling waits for this because measured here it made the retransformation 2-3 times slower.
+     * Rewrites every class defined from now on and turns sampling on, so that every allocation from here on can be
+     * sampled. Cheap: call it before the application's main, so that its first allocations are seen.
      */
-    public void rewriteLoadedClassesAndStart(Instrumentation inst) {
-        transformer.retransformLoaded(inst, c -> !c.isArray() && !c.isPrimitive());
+    public static AllocationRewriter start(Instrumentation inst, AllocationSampler sampler) {
+        // The slow path's classes load before the transformer is there: they need no rewriting now, and every
+        // class loaded after it costs a rewrite before main.
         sampler.prepare();
-        AllocationHook.install(sampler, sampler.rate(), referenceShift(), 16);
+        AllocationRewriter rewriter = register(inst, sampler);
+        AllocationHook.install(sampler, sampler.rate(), referenceShift(inst), 16);
+        return rewriter;
+    }
+
+    /**
+     * Retransforms the classes loaded before the agent (the JDK's above all; everything after attach), as
+     * {@code pacing} spreads it. Until a class is done, its allocation sites are not seen: {@link #coverage} says
+     * how far it is.
+     */
+    public void rewritePreloadedClasses(Instrumentation inst, Pacing pacing) {
+        transformer.retransformLoaded(inst, c -> !c.isArray() && !c.isPrimitive(), pacing, coverage);
+    }
+
+    public RewriteCoverage coverage() {
+        return coverage;
     }
 
     @Override
@@ -52,13 +70,12 @@ public final class AllocationRewriter implements MethodRewriter {
                 : new AllocationSiteVisitor(next, slots);
     }
 
-    /** log2 of a reference's size in the heap: 2 with compressed oops (the default below 32 GiB), else 3. */
-    private static int referenceShift() {
-        try {
-            var hs = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            return "true".equals(hs.getVMOption("UseCompressedOops").getValue()) ? 2 : 3;
-        } catch (Exception | LinkageError e) {
-            return 2;
-        }
+    /**
+     * log2 of a reference's size in the heap: 2 with compressed oops (the default below 32 GiB), else 3. Read off
+     * two array sizes rather than the HotSpot MXBean, whose management classes cost tens of ms before main.
+     */
+    private static int referenceShift(Instrumentation inst) {
+        long perElement = (inst.getObjectSize(new Object[16]) - inst.getObjectSize(new Object[0])) / 16;
+        return perElement == 8 ? 3 : 2;
     }
 }

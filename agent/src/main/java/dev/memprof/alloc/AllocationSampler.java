@@ -2,6 +2,7 @@ package dev.memprof.alloc;
 
 import dev.memprof.threads.AgentThreads;
 import dev.memprof.bootstrap.AllocationHook;
+import dev.memprof.log.LogLevel;
 import dev.memprof.pprof.Frame;
 
 import org.slf4j.Logger;
@@ -56,7 +57,10 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
     // sizes the walker's first batch for the whole walk: growing it later made each new frame object by reflection.
     private final StackWalker walker;
     private final FrameResolver frames;
-    private static final Logger log = LoggerFactory.getLogger(AllocationSampler.class);
+    /** Looked up when first needed: slf4j's set-up costs tens of ms, which must not fall before main. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(AllocationSampler.class);
+    }
 
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong samples = new AtomicLong();
@@ -110,14 +114,16 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
             record(o, size);
         } catch (RuntimeException | Error e) {
             if (failures.getAndIncrement() == 0) {
-                log.debug("allocation sample failed (reported once)", e);
+                log().debug("allocation sample failed (reported once)", e);
             }
         }
     }
 
     private void record(Object o, long size) {
         long start = System.nanoTime();
-        if (Thread.currentThread().getName().startsWith(AgentThreads.PREFIX)) {
+        // A thread the JVM attaches (from JNI, say) runs Java code before its name is set: getName() is null.
+        String thread = Thread.currentThread().getName();
+        if (thread != null && thread.startsWith(AgentThreads.PREFIX)) {
             ownSamples.incrementAndGet(); // the agent's own work (serving a profile) is not the application's
             return;
         }
@@ -176,13 +182,20 @@ public final class AllocationSampler implements AllocationSource, AllocationHook
      * same agent class (the loader's per-name lock) and needed that jar to look it up.
      */
     public void prepare() {
-        log.debug("frame descriptors are read {}", FrameResolver.readsRawDescriptors()
-                ? "as the VM wrote them" : "with StackFrame.getDescriptor()");
+        if (LogLevel.DEBUG.enabled()) {
+            log().debug("frame descriptors are read {}", FrameResolver.readsRawDescriptors()
+                    ? "as the VM wrote them" : "with StackFrame.getDescriptor()");
+        }
         walk(); // links the walk's lambdas (no hook frame here, so it returns no frames)
-        Frame[] here = walker.walk(s -> s.limit(2).map(frames::resolve).toArray(Frame[]::new));
+        Frame[] here = walker.walk(this::firstTwo);
         AllocationSampler scratch = new AllocationSampler(0, depth, inst, new Limits(1, 1, 1));
         scratch.addListener(AllocationEvent::stack);
         scratch.recordSample(here, new Object(), 16, System.nanoTime());
+    }
+
+    private Frame[] firstTwo(Stream<StackWalker.StackFrame> walk) {
+        Iterator<StackWalker.StackFrame> it = walk.iterator();
+        return new Frame[] {frames.resolve(it.next()), frames.resolve(it.next())};
     }
 
     private Bucket bucket(List<Frame> stack, String className) {

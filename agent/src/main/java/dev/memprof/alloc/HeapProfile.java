@@ -7,6 +7,7 @@ import dev.memprof.pprof.SampleType;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@code heap} and {@code allocs} profiles: the same sampled table with Go's four sample types. They differ only
@@ -20,18 +21,32 @@ public final class HeapProfile implements NamedProfile {
 
     private final String name;
     private final AllocationSampler sampler;
+    private final Supplier<String> caveat;
 
-    private HeapProfile(String name, AllocationSampler sampler) {
+    private HeapProfile(String name, AllocationSampler sampler, Supplier<String> caveat) {
         this.name = name;
         this.sampler = sampler;
+        this.caveat = caveat;
     }
 
     public static HeapProfile heap(AllocationSampler sampler) {
-        return new HeapProfile("heap", sampler);
+        return heap(sampler, () -> null);
     }
 
     public static HeapProfile allocs(AllocationSampler sampler) {
-        return new HeapProfile("allocs", sampler);
+        return allocs(sampler, () -> null);
+    }
+
+    /**
+     * @param caveat what the profile cannot see yet (for example classes still to be rewritten), put in its
+     *               comment while it is not null
+     */
+    public static HeapProfile heap(AllocationSampler sampler, Supplier<String> caveat) {
+        return new HeapProfile("heap", sampler, caveat);
+    }
+
+    public static HeapProfile allocs(AllocationSampler sampler, Supplier<String> caveat) {
+        return new HeapProfile("allocs", sampler, caveat);
     }
 
     @Override
@@ -105,6 +120,10 @@ public final class HeapProfile implements NamedProfile {
         }
         if (name.equals("allocs")) {
             b.defaultSampleType(SampleType.ALLOC_SPACE);
+        }
+        String notYetSeen = caveat.get();
+        if (notYetSeen != null) {
+            b.comment(notYetSeen);
         }
         for (HeapRows.Row r : rows) {
             b.addSample(r.stack(), r.values(), Labels.builder()

@@ -24,7 +24,7 @@ public final class MemoryProfileHandlers {
     }
 
     /** Binds the routes; {@code status} goes before {@code {id}} because the first match wins. */
-    public static void register(Router router, MemWatch memwatch) {
+    static void register(Router router, MemWatch memwatch) {
         MemoryProfileHandlers h = new MemoryProfileHandlers(memwatch);
         router.get("/ah/memoryProfile/status", h.status())
                 .post("/ah/memoryProfile", h.create())

@@ -3,8 +3,11 @@ package dev.memprof.http;
 import dev.memprof.capture.CaptureDirectory;
 import dev.memprof.jfr.ContentionProfile;
 import dev.memprof.jfr.JfrService;
+import dev.memprof.memwatch.MemWatch;
 import dev.memprof.jfr.ProfileKind;
 import dev.memprof.pprof.NamedProfile;
+import dev.memprof.sessions.HeapSummaries;
+import dev.memprof.sessions.SessionRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +51,9 @@ public final class Routes {
      * second CPU profile gets Go's "already in use" rather than 429; it is exclusive anyway.
      */
     public Routes jfr(JfrService jfr) {
+        if (jfr == null) {
+            return this; // JFR is off: those routes answer 404, and the index does not list them
+        }
         profile(new ContentionProfile(jfr, ProfileKind.BLOCK));
         profile(new ContentionProfile(jfr, ProfileKind.MUTEX));
         pprofRoute("profile", "CPU profile. You can specify the duration in the seconds GET parameter. After you "
@@ -78,6 +84,22 @@ public final class Routes {
         return this;
     }
 
+    /** The leak watch's {@code /ah/memoryProfile/...} and {@code /ah/memory} routes; null means it is off. */
+    public Routes memwatch(MemWatch memwatch) {
+        if (memwatch != null) {
+            MemoryProfileHandlers.register(router, memwatch);
+        }
+        return this;
+    }
+
+    /** The profiling sessions' {@code /api/v1/profiling/...} routes; null means they are off. */
+    public Routes sessions(SessionRegistry sessions, HeapSummaries summaries) {
+        if (sessions != null) {
+            SessionHandlers.register(this, sessions, summaries, maxSeconds);
+        }
+        return this;
+    }
+
     /** Serves the registry's metrics at {@code /metrics}. */
     public Routes metrics(dev.memprof.metrics.MetricsRegistry registry) {
         router.get("/metrics", new MetricsHandler(registry));
@@ -89,8 +111,7 @@ public final class Routes {
         return heavy.wrap(h);
     }
 
-    /** Escape hatch for route families outside {@code /debug/pprof/} (memwatch, sessions, metrics). */
-    public Router router() {
+    Router router() {
         return router;
     }
 

@@ -31,7 +31,7 @@ public final class SessionHandlers {
      * Binds the routes; {@code maxSeconds} caps a session's duration. Building the pprof profile shares the bound
      * on expensive requests ({@link Routes#heavy}).
      */
-    public static void register(Routes routes, SessionRegistry sessions, HeapSummaries summaries, int maxSeconds) {
+    static void register(Routes routes, SessionRegistry sessions, HeapSummaries summaries, int maxSeconds) {
         SessionHandlers h = new SessionHandlers(sessions, summaries, maxSeconds);
         routes.router().post("/api/v1/profiling/sessions", h.create())
                 .get("/api/v1/profiling/sessions", h.list())
