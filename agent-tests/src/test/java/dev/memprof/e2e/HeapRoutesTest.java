@@ -31,6 +31,7 @@ class HeapRoutesTest {
                 .agent("port=0").start();
         base = target.awaitBase(Duration.ofSeconds(60));
         target.awaitStdout("ready", Duration.ofSeconds(30));
+        target.awaitFullCoverage(Duration.ofSeconds(90)); // ArrayList and HashMap were loaded before the agent
         target.command("jdk", Duration.ofSeconds(60));
         target.command("loader", Duration.ofSeconds(60));
     }

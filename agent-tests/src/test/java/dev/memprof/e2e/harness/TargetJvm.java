@@ -83,6 +83,14 @@ public final class TargetJvm implements AutoCloseable {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * Waits for the agent's line saying that the classes loaded before it (the JDK's) are rewritten: from then on
+     * allocations inside them are sampled too. The server may answer before that.
+     */
+    public void awaitFullCoverage(Duration timeout) {
+        awaitStderr("allocation sampling covers every class", timeout);
+    }
+
     public String awaitStdout(String fragment, Duration timeout) {
         return awaitLine(out, l -> l.contains(fragment), timeout, "stdout line containing '" + fragment + "'");
     }
