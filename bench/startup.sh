@@ -1,58 +1,44 @@
 #!/usr/bin/env bash
-# Start-up cost of the agent: milliseconds from launching the JVM until the demo prints "memprof demo is running",
-# without and with -javaagent, RUNS times each (interleaved), and the median of each; then the CPU time the agent's
-# start costs, which a busy machine distorts less than wall time.
-# Usage: bench/startup.sh [runs]   (build first: mvn -B -q package -DskipTests; JAVA_HOME selects the JDK)
+# Start-up cost of the agent, as the issue measures it, without and with -javaagent (interleaved, RUNS pairs):
+#  - time to main: milliseconds from launching the JVM to the first line of main (StartupProbe), median and spread;
+#  - a short program: start, allocate 100 MiB, exit (ShortProgram), whole wall time, median and spread;
+#  - the CPU (user + sys) of that short program, which a busy machine distorts less than wall time.
+# Usage: bench/startup.sh [runs]   (default 10; SKIP_BUILD=1 to reuse the jars; JAVA_HOME selects the JDK)
 set -euo pipefail
-
 cd "$(dirname "$0")/.."
-RUNS=${1:-5}
+RUNS=${1:-10}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JAR=agent/target/memprof.jar
-[ -f "$JAR" ] || { echo "no $JAR: run mvn -B -q package -DskipTests first" >&2; exit 1; }
+AGENT=agent/target/memprof.jar
+JAR=bench/target/benchmarks.jar
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  mvn -B -q -pl agent package -DskipTests
+  mvn -B -q -Pbench -pl bench package
+fi
 
-# One run: prints the milliseconds until the demo's first line, then stops the demo.
-run_once() {
-  local start end
-  start=$(date +%s%N)
-  coproc DEMO { exec "$JAVA" "$@" -jar "$JAR" demo 2>/dev/null; }
-  local pid=$DEMO_PID
-  local line
-  while IFS= read -r line <&"${DEMO[0]}"; do
-    [[ $line == "memprof demo is running"* ]] && break
-  done
-  end=$(date +%s%N)
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  echo $(( (end - start) / 1000000 ))
+to_main() { # [agent args...]: ms from launch to main
+  "$JAVA" "$@" -Dbench.launchNanos="$(date +%s%N)" -Dbench.toMainOnly=true -cp "$JAR" \
+      dev.memprof.bench.startup.StartupProbe 2>/dev/null | awk 'NR == 1 {print $1}'
 }
-
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
+short_program() { # [agent args...]: "wall_ms cpu_s" of the whole short program
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$JAVA" "$@" -cp "$JAR" dev.memprof.bench.startup.ShortProgram >/dev/null 2>&1; } 2>&1 )
+  awk '{printf "%d %.2f\n", $1 * 1000, $2 + $3}' <<<"$t"
 }
+stats() { # values... -> "median (min-max)"
+  printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s (%s-%s)", m, v[1], v[NR] }'
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-without=() with=()
-for _ in $(seq "$RUNS"); do
-  without+=("$(run_once)")
-  with+=("$(run_once "-javaagent:$JAR=port=0")")
+m0=() m1=() w0=() w1=() c0=() c1=() dm=() dw=()
+for ((i = 0; i < RUNS; i++)); do
+  a=$(to_main); b=$(to_main "-javaagent:$AGENT=port=0")
+  m0+=("$a"); m1+=("$b"); dm+=("$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.0f", b - a}')")
+  read -r wa ca < <(short_program); read -r wb cb < <(short_program "-javaagent:$AGENT=port=0")
+  w0+=("$wa"); w1+=("$wb"); c0+=("$ca"); c1+=("$cb"); dw+=($((wb - wa)))
 done
-m0=$(median "${without[@]}")
-m1=$(median "${with[@]}")
 "$JAVA" -version 2>&1 | head -1
-echo "without agent (ms): ${without[*]}  median $m0"
-echo "with agent    (ms): ${with[*]}  median $m1"
-echo "agent adds (ms, median): $(( ${m1%.*} - ${m0%.*} ))"
-# CPU seconds (user + sys) of `java -version`, which runs premain in full: less sensitive to a busy machine.
-cpu_of() {
-  local TIMEFORMAT=%U+%S t
-  t=$( { time "$JAVA" "$@" -version >/dev/null 2>&1; } 2>&1 )
-  awk -F+ '{printf "%.2f\n", $1 + $2}' <<<"$t"
-}
-c0=() c1=()
-for _ in $(seq "$RUNS"); do
-  c0+=("$(cpu_of)")
-  c1+=("$(cpu_of "-javaagent:$JAR=port=0")")
-done
-echo "cpu s, java -version without agent: ${c0[*]}  median $(median "${c0[@]}")"
-echo "cpu s, java -version with agent:    ${c1[*]}  median $(median "${c1[@]}")"
-echo "jar: $(stat -c %s "$JAR") bytes"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "time to main, ms       without: $(stats "${m0[@]}")  with: $(stats "${m1[@]}")  added per pair: $(stats "${dm[@]}")"
+echo "short program, wall ms without: $(stats "${w0[@]}")  with: $(stats "${w1[@]}")  added per pair: $(stats "${dw[@]}")"
+echo "short program, CPU s   without: $(stats "${c0[@]}")  with: $(stats "${c1[@]}")"

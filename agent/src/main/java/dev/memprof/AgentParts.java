@@ -16,7 +16,6 @@ import dev.memprof.sessions.HeapSummaries;
 import dev.memprof.sessions.SessionRegistry;
 import dev.memprof.sessions.ThreadExitInstrumentation;
 import dev.memprof.threads.AgentThreads;
-import dev.memprof.threads.ThreadCreateInstrumentation;
 import dev.memprof.threads.ThreadCreateRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,15 +56,18 @@ final class AgentParts {
     final HeapCaptures captures;
     final JfrService jfr;
 
-    /** Starts the parts that run beside the application; the sampler and its rewriter were started before main. */
-    AgentParts(AgentArgs args, Instrumentation inst, AllocationSampler sampler, AllocationRewriter rewriter) {
+    /**
+     * Starts the parts that run beside the application; the sampler, its rewriter and the thread-start recorder
+     * were started before main.
+     */
+    AgentParts(AgentArgs args, Instrumentation inst, AllocationSampler sampler, AllocationRewriter rewriter,
+               ThreadCreateRecorder threadCreates) {
         this.sampler = sampler;
         this.rewriter = rewriter;
         Supplier<String> caveat = rewriter == null ? () -> null : rewriter.coverage()::caveat;
         this.heap = HeapProfile.heap(sampler, caveat);
         this.allocs = HeapProfile.allocs(sampler, caveat);
-        this.threadCreates = new ThreadCreateRecorder(args.depth());
-        attempt("thread-creation tracking", () -> ThreadCreateInstrumentation.install(inst, threadCreates));
+        this.threadCreates = threadCreates;
         this.memwatch = guarded("leak watch", () -> leakWatch(args, rewriter == null ? null : sampler));
         this.sessions = guarded("profiling sessions", () -> sessions(args, inst, rewriter == null ? null : sampler));
         this.captures = guarded("heap captures",

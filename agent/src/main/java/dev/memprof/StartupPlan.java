@@ -8,6 +8,8 @@ import dev.memprof.instrument.Pacing;
 import dev.memprof.log.LogLevel;
 import dev.memprof.metrics.MetricsRegistry;
 import dev.memprof.threads.AgentThreads;
+import dev.memprof.threads.ThreadCreateInstrumentation;
+import dev.memprof.threads.ThreadCreateRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,7 @@ import java.lang.instrument.Instrumentation;
  * <ol>
  *   <li>prepare: log level, argument warnings, library switches;</li>
  *   <li>sampling: the rewriter for classes defined from now on, and the hook armed, so that every allocation from
- *       here on can be sampled;</li>
+ *       here on can be sampled; and the {@code Thread.start} hook, so that threadcreate sees main's first threads;</li>
  * </ol>
  * and the rest on one agent thread ({@code memprof-start}) beside the application:
  * <ol start="3">
@@ -46,32 +48,38 @@ final class StartupPlan {
         // 1. prepare
         LogLevel.setThreshold(args.log());
         LibrarySwitches.apply();
-        // 2. sampling, at once
+        // 2. thread starts and sampling, at once. The Thread.start hook goes first: retransforming Thread before the
+        // allocation rewriter is registered spares a rewrite of that big class before main.
+        ThreadCreateRecorder threadCreates = new ThreadCreateRecorder(args.depth());
+        AgentParts.attempt("thread-creation tracking", () -> ThreadCreateInstrumentation.install(inst, threadCreates));
         AllocationSampler sampler = new AllocationSampler(args.rate(), args.depth(), inst,
                 AllocationSampler.Limits.DEFAULT);
         AllocationRewriter rewriter = args.rate() <= 0 ? null
                 : AgentParts.guarded("allocation sampling", () -> AllocationRewriter.start(inst, sampler));
         // 3-6 beside the application
-        AgentThreads.newThread("start", () -> besideTheApplication(args, inst, attached, sampler, rewriter)).start();
+        AgentThreads.newThread("start",
+                () -> besideTheApplication(args, inst, attached, sampler, rewriter, threadCreates)).start();
     }
 
     private static void besideTheApplication(AgentArgs args, Instrumentation inst, boolean attached,
-                                             AllocationSampler sampler, AllocationRewriter rewriter) {
+                                             AllocationSampler sampler, AllocationRewriter rewriter,
+                                             ThreadCreateRecorder threadCreates) {
         try {
             args.warnings().forEach(log()::warn); // step 1's, logged here: slf4j's set-up is not for main's time
+            ShutdownActions atExit = ShutdownActions.register();
             // 3. parts
-            AgentParts parts = new AgentParts(args, inst, sampler, rewriter);
+            AgentParts parts = new AgentParts(args, inst, sampler, rewriter, threadCreates);
+            if (parts.jfr != null) {
+                atExit.closeAtExit(parts.jfr);
+            }
             // 4. wiring
             Wiring.joinParts(parts);
             MetricsRegistry metrics = Wiring.metrics(parts);
             Router router = Wiring.routes(args, parts, metrics);
-            if (parts.jfr != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(parts.jfr::close, "memprof-jfr-cleanup"));
-            }
             // 5. bind
             HttpServer server = AgentServer.bind(args, router);
             if (server != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "memprof-shutdown"));
+                atExit.closeAtExit(server::stop);
                 AgentServer.announce(args, server);
             }
             // 6. background work

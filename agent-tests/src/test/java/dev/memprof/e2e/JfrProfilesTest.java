@@ -50,6 +50,8 @@ class JfrProfilesTest {
     static void start() throws Exception {
         target = TargetJvm.builder(ContentionTarget.class).agent("port=0").start();
         base = target.awaitBase(Duration.ofSeconds(30));
+        // The target's truth sums the CPU of live threads: wait until the agent's start-up thread has ended.
+        target.awaitFullCoverage(Duration.ofSeconds(60));
         target.awaitStdout("ready", Duration.ofSeconds(30));
         Thread.sleep(500); // let the JIT settle the spinner
         var cpuF = fetch("/profile?seconds=" + WINDOW);

@@ -22,11 +22,14 @@ class StartupProblemsTest {
     @Test
     void aBusyPortIsOneLogLineAndTheApplicationRunsToItsNormalEnd() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-             TargetJvm target = TargetJvm.builder(HelloTarget.class).agent("port=" + busy.getLocalPort()).start()) {
+             TargetJvm target = TargetJvm.builder(HelloTarget.class).agent("port=" + busy.getLocalPort())
+                     .args("4000").start()) { // the agent binds beside main: give it the time to try
             assertEquals(0, target.awaitExit(Duration.ofSeconds(60)), "exit status; stderr: " + target.stderr());
             assertEquals(List.of(HelloTarget.GREETING), target.stdout());
-            List<String> err = target.stderr();
-            assertEquals(1, err.size(), "one line on stderr: " + err);
+            // Sampling runs without the server; its one info line is the only other thing the agent says.
+            List<String> err = target.stderr().stream()
+                    .filter(l -> !l.startsWith("memprof: allocation sampling covers every class")).toList();
+            assertEquals(1, err.size(), "one line on stderr: " + target.stderr());
             String line = err.get(0);
             assertTrue(line.startsWith("memprof: error: cannot listen on 127.0.0.1:" + busy.getLocalPort()), line);
             assertTrue(line.contains("the application continues"), line);

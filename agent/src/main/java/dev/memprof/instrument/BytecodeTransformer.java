@@ -1,6 +1,7 @@
 package dev.memprof.instrument;
 
 import dev.memprof.bootstrap.AllocationHook;
+import dev.memprof.log.LogLevel;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -74,24 +75,28 @@ public final class BytecodeTransformer implements ClassFileTransformer {
                 todo.add(c);
             }
         }
-        todo.sort(HotClasses.LAST);
+        if (!pacing.atOnce()) {
+            todo.sort(HotClasses.LAST);
+        }
         coverage.begin(todo.size());
-        long deadline = start + pacing.deadline().toNanos();
-        for (int from = 0; from < todo.size(); from += pacing.batch()) {
-            int to = Math.min(todo.size(), from + pacing.batch());
+        long deadline = start + pacing.deadlineMillis() * 1_000_000L;
+        for (int from = 0, to; from < todo.size(); from = to) {
+            to = (int) Math.min(todo.size(), (long) from + pacing.batch());
             long batchStart = System.nanoTime();
             retransform(inst, todo.subList(from, to));
             coverage.advance(to - from);
             long now = System.nanoTime();
-            int batchesLeft = (todo.size() - to + pacing.batch() - 1) / pacing.batch();
+            int batchesLeft = (int) Math.ceil((todo.size() - to) / (double) pacing.batch());
             long pause = pacing.pauseNanos(now - batchStart, batchesLeft, deadline - now);
             if (pause > 0 && !sleep(pause)) {
                 return; // interrupted: the JVM is going down; coverage stays incomplete
             }
         }
         coverage.finish();
-        log().debug("{}: {} classes rewritten, {} left untouched, in {} ms", name, transformed.get(), failed.get(),
-                (System.nanoTime() - start) / 1_000_000);
+        if (LogLevel.DEBUG.enabled()) { // this also runs before main, where slf4j's set-up is not welcome
+            log().debug("{}: {} classes rewritten, {} left untouched, in {} ms", name, transformed.get(), failed.get(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private static boolean sleep(long nanos) {

@@ -1,7 +1,5 @@
 package dev.memprof.instrument;
 
-import java.time.Duration;
-
 /**
  * How a retransformation of already loaded classes is spread over time. Every {@code retransformClasses} call stops
  * the JVM at a safepoint and throws away the compiled code that depends on the classes it changes; in a service
@@ -11,15 +9,20 @@ import java.time.Duration;
  * @param batch    classes per {@code retransformClasses} call
  * @param duty     the share of wall time spent retransforming: after a batch that took t, the pause is
  *                 t * (1 - duty) / duty
- * @param deadline the whole pass should end within this; pauses shrink to fit it
+ * @param deadlineMillis the whole pass should end within this; pauses shrink to fit it
  */
-public record Pacing(int batch, double duty, Duration deadline) {
+public record Pacing(int batch, double duty, long deadlineMillis) {
 
     /** At JVM start: little is compiled yet, so one call, as soon as possible. */
-    public static final Pacing AT_ONCE = new Pacing(100_000, 1.0, Duration.ZERO);
+    public static final Pacing AT_ONCE = new Pacing(Integer.MAX_VALUE, 1.0, 0);
 
     /** After attaching to a live JVM: small batches, a quarter of the time, done within 45 s. */
-    public static final Pacing LIVE = new Pacing(40, 0.25, Duration.ofSeconds(45));
+    public static final Pacing LIVE = new Pacing(40, 0.25, 45_000);
+
+    /** One call for everything. */
+    boolean atOnce() {
+        return batch == Integer.MAX_VALUE;
+    }
 
     /** The pause after a batch that took {@code batchNanos}, with {@code batchesLeft} to go and {@code nanosLeft} to the deadline. */
     long pauseNanos(long batchNanos, int batchesLeft, long nanosLeft) {

@@ -32,6 +32,9 @@ public final class ThreadCreateRecorder implements ThreadStartHook.Listener {
 
     @Override
     public void threadStarting(Thread thread) {
+        if (thread.getName().startsWith(AgentThreads.PREFIX)) {
+            return; // the agent's own threads are not the application's
+        }
         if (stacks.size() >= MAX_THREADS) {
             dropped++; // racy by design: an approximate count is enough here
             return;

@@ -2,7 +2,6 @@ package dev.memprof.instrument;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +20,14 @@ class PacingTest {
 
     @Test
     void pauseKeepsTheDutyCycle() {
-        Pacing p = new Pacing(40, 0.25, Duration.ofSeconds(45));
+        Pacing p = new Pacing(40, 0.25, 45_000);
         // a batch of 20 ms at a quarter of the time: 60 ms of pause
         assertEquals(60 * MS, p.pauseNanos(20 * MS, 10, 40_000 * MS));
     }
 
     @Test
     void pausesShrinkToMeetTheDeadline() {
-        Pacing p = new Pacing(40, 0.25, Duration.ofSeconds(45));
+        Pacing p = new Pacing(40, 0.25, 45_000);
         // 100 batches left and 3 s to go: 30 ms a batch, 20 of them working, so 10 ms of pause
         assertEquals(10 * MS, p.pauseNanos(20 * MS, 100, 3_000 * MS));
         assertEquals(0, p.pauseNanos(20 * MS, 100, 1_000 * MS), "behind the deadline: no pause at all");
