@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The agent's arguments: a comma-separated list of {@code key=value} pairs (DESIGN.md section 2).
+ * The agent's arguments: a comma-separated list of {@code key=value} pairs (docs/architecture.md; the keys are in the README).
  *
  * <p>Parsing never fails. A bad value produces a warning that names the key, and the default stays in force; an
  * unknown key produces a warning that names it. The token is never part of {@link #toString()} or of a warning.

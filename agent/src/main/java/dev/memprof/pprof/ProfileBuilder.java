@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
  * Assembles one pprof profile: interns strings, functions and locations so each appears once, and writes the
  * gzipped {@code profile.proto} bytes that {@code go tool pprof} reads.
  *
- * <p>Conventions (DESIGN.md section 4): function names are dotted {@code Class.method}, the system name carries the
+ * <p>Conventions (docs/architecture.md, "pprof output"): function names are dotted {@code Class.method}, the system name carries the
  * JVM signature, file names are class-path relative, locations are leaf first, and there is a single mapping that
  * says the functions are already symbolized, so pprof never asks us to symbolize addresses.
  *
