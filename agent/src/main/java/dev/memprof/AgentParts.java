@@ -123,6 +123,11 @@ final class AgentParts {
     static <T> T guarded(String what, Supplier<T> part) {
         try {
             return part.get();
+        } catch (OutOfMemoryError e) {
+            // The parts start beside the application: an application that fills the heap in its first lines gets
+            // its own OutOfMemoryError, and the host's stderr stays as it would be without the agent.
+            log().debug("{} is off: the heap ran out while it started", what);
+            return null;
         } catch (Throwable t) {
             log().warn("{} is off: it failed to start", what, t);
             return null;

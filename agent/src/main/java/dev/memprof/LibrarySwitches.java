@@ -1,22 +1,16 @@
 package dev.memprof;
 
-/** System properties that keep the shaded libraries quiet and safe inside the host; set before they load. */
+/**
+ * System properties that keep the shaded libraries quiet and safe inside the host; set before they load. (ByteBuddy
+ * needs none: only its bundled ASM is in the jar, not the class injector that made JDK 24+ warn about Unsafe.)
+ */
 final class LibrarySwitches {
 
     private LibrarySwitches() {
     }
 
     static void apply() {
-        useSafeByteBuddy();
         useNettyWithoutUnsafe();
-    }
-
-    /**
-     * ByteBuddy's safe mode avoids its {@code sun.misc.Unsafe} class injector, which makes JDK 24+ print a
-     * deprecation warning on the host's stderr. Shading rewrites the property's prefix, so derive it at run time.
-     */
-    private static void useSafeByteBuddy() {
-        setIfAbsent(net.bytebuddy.ByteBuddy.class.getPackageName() + ".safe");
     }
 
     /**

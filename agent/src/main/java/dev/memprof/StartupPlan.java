@@ -87,6 +87,8 @@ final class StartupPlan {
                 AgentParts.attempt("rewriting the classes loaded before the agent",
                         () -> coverPreloadedClasses(inst, rewriter, attached));
             }
+        } catch (OutOfMemoryError e) {
+            log().debug("agent start-up ended: the heap ran out"); // the application's own error says so
         } catch (Throwable t) {
             log().error("agent start-up failed; the application continues", t);
         }

@@ -19,7 +19,7 @@ public final class AllocationRewriter implements MethodRewriter {
     private final OwnClasses own = new OwnClasses();
     private final ClassSlots slots = new ClassSlots();
     private final RewriteCoverage coverage = new RewriteCoverage();
-    private final BytecodeTransformer transformer = new BytecodeTransformer("allocation sites", this);
+    private final BytecodeTransformer transformer = new BytecodeTransformer("allocation sites", this, true);
     private final AllocationSampler sampler;
 
     private AllocationRewriter(AllocationSampler sampler) {

@@ -38,10 +38,21 @@ public final class BytecodeTransformer implements ClassFileTransformer {
     private final AtomicInteger transformed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile Class<?>[] preloaded;
+    /** Null, or the classes the agent's start-up loads, rewritten later with the pre-loaded ones. */
+    private final StartupLoads startupLoads;
 
     public BytecodeTransformer(String name, MethodRewriter rewriter) {
+        this(name, rewriter, false);
+    }
+
+    /**
+     * @param deferStartupLoads whether classes that the agent's own threads load before {@link #retransformLoaded}
+     *                          wait for it ({@link StartupLoads})
+     */
+    public BytecodeTransformer(String name, MethodRewriter rewriter, boolean deferStartupLoads) {
         this.name = name;
         this.rewriter = rewriter;
+        this.startupLoads = deferStartupLoads ? new StartupLoads() : null;
     }
 
     /** Rewrites every class loaded from now on, and notes the classes loaded before. */
@@ -56,7 +67,8 @@ public final class BytecodeTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Rewrites the classes that were loaded before {@link #register} and that {@code existing} selects, spread as
+     * Rewrites the classes that were loaded before {@link #register} and that {@code existing} selects, and those
+     * the agent's start-up loaded since (if deferred), spread as
      * {@code pacing} says, the hottest last ({@link HotClasses}), reporting progress to {@code coverage}. Only
      * those: retransforming a class that was already rewritten as it loaded would turn the methods running on its
      * threads' stacks into obsolete versions, which stack traces show as "Unknown Source".
@@ -67,6 +79,9 @@ public final class BytecodeTransformer implements ClassFileTransformer {
         Class<?>[] classes = preloaded == null ? new Class<?>[0] : preloaded;
         preloaded = null;
         List<Class<?>> todo = new ArrayList<>();
+        if (startupLoads != null) {
+            todo.addAll(startupLoads.close(inst)); // already selected: they were on their way to be rewritten
+        }
         for (Class<?> c : classes) {
             // Never retransform what the rewriter leaves alone: a retransformed class is redefined even when no
             // transformer changes it, and a method redefined while the JIT compiles it is never compiled again
@@ -142,7 +157,8 @@ public final class BytecodeTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
-        if (className == null || !rewriter.appliesTo(className, domain)) {
+        if (className == null || !rewriter.appliesTo(className, domain)
+                || redefined == null && startupLoads != null && startupLoads.defer(className, loader)) {
             return null;
         }
         Thread token = AllocationHook.suspend(); // rewriting allocates; that is not the application's doing
