@@ -80,7 +80,11 @@ public final class BytecodeTransformer implements ClassFileTransformer {
         preloaded = null;
         List<Class<?>> todo = new ArrayList<>();
         if (startupLoads != null) {
-            todo.addAll(startupLoads.close(inst)); // already selected: they were on their way to be rewritten
+            for (Class<?> c : startupLoads.close(inst.getAllLoadedClasses())) {
+                if (inst.isModifiableClass(c)) { // selected already, as they loaded
+                    todo.add(c);
+                }
+            }
         }
         for (Class<?> c : classes) {
             // Never retransform what the rewriter leaves alone: a retransformed class is redefined even when no

@@ -2,7 +2,6 @@ package dev.memprof.instrument;
 
 import dev.memprof.threads.AgentThreads;
 
-import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +35,11 @@ final class StartupLoads {
         }
     }
 
-    /** Ends deferring (classes loaded from now on are rewritten as they load) and returns those set aside. */
-    List<Class<?>> close(Instrumentation inst) {
+    /**
+     * Ends deferring (classes loaded from now on are rewritten as they load) and returns those set aside, found
+     * among {@code loaded}.
+     */
+    List<Class<?>> close(Class<?>[] loaded) {
         Set<Key> keys;
         synchronized (this) {
             open = false;
@@ -48,8 +50,8 @@ final class StartupLoads {
         if (keys.isEmpty()) {
             return classes;
         }
-        for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(c) && keys.contains(new Key(c.getName().replace('.', '/'), c.getClassLoader()))) {
+        for (Class<?> c : loaded) {
+            if (keys.contains(new Key(c.getName().replace('.', '/'), c.getClassLoader()))) {
                 classes.add(c);
             }
         }
