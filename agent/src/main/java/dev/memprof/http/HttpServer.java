@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServer {
 
     /**
-     * Limits that protect the host; see the README's "Limits" section.
+     * Limits that protect the host; see docs/security-and-limits.md, "Limits".
      *
      * @param maxConnections open connections at once; more are closed on accept
      * @param heavyRequests  profile-building requests served at once; more wait up to a second, then get 429

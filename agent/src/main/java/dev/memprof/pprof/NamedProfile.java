@@ -29,8 +29,8 @@ public interface NamedProfile {
     }
 
     /**
-     * Whether the server may serve this profile's {@link #pprof()} bytes again for a few seconds (the README's
-     * "Limits" gives the bound). For profiles that are costly to build and read by many scrapers at once (heap,
+     * Whether the server may serve this profile's {@link #pprof()} bytes again for a few seconds (the bound is in
+     * docs/security-and-limits.md, "Limits"). For profiles that are costly to build and read by many scrapers at once (heap,
      * allocs, goroutine).
      */
     default boolean reusable() {
