@@ -96,9 +96,10 @@ final class StartupPlan {
 
     private static void coverPreloadedClasses(Instrumentation inst, AllocationRewriter rewriter, boolean attached) {
         long start = System.nanoTime();
-        rewriter.rewritePreloadedClasses(inst, attached ? Pacing.LIVE : Pacing.AT_ONCE);
+        rewriter.rewritePreloadedClasses(inst, attached ? Pacing.LIVE : Pacing.STARTUP);
         if (rewriter.coverage().complete()) {
-            log().info("allocation sampling covers every class: the {} loaded before the agent were rewritten in {} ms",
+            log().info("allocation sampling covers every class: the {} loaded before the agent or by its start-up"
+                            + " were rewritten in {} ms",
                     rewriter.coverage().total(), (System.nanoTime() - start) / 1_000_000);
         }
     }

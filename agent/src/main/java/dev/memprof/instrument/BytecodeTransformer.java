@@ -79,13 +79,6 @@ public final class BytecodeTransformer implements ClassFileTransformer {
         Class<?>[] classes = preloaded == null ? new Class<?>[0] : preloaded;
         preloaded = null;
         List<Class<?>> todo = new ArrayList<>();
-        if (startupLoads != null) {
-            for (Class<?> c : startupLoads.close(inst.getAllLoadedClasses())) {
-                if (inst.isModifiableClass(c)) { // selected already, as they loaded
-                    todo.add(c);
-                }
-            }
-        }
         for (Class<?> c : classes) {
             // Never retransform what the rewriter leaves alone: a retransformed class is redefined even when no
             // transformer changes it, and a method redefined while the JIT compiles it is never compiled again
@@ -94,8 +87,15 @@ public final class BytecodeTransformer implements ClassFileTransformer {
                 todo.add(c);
             }
         }
-        if (!pacing.atOnce()) {
-            todo.sort(HotClasses.LAST);
+        if (startupLoads != null) { // after the pre-loaded ones, which the application uses more
+            for (Class<?> c : startupLoads.close(inst.getAllLoadedClasses())) {
+                if (inst.isModifiableClass(c)) { // selected already, as they loaded
+                    todo.add(c);
+                }
+            }
+        }
+        if (pacing.duty() < 1.0) {
+            todo.sort(HotClasses.LAST); // stable: among equals, the pre-loaded stay before the start-up's loads
         }
         coverage.begin(todo.size());
         long deadline = start + pacing.deadlineMillis() * 1_000_000L;

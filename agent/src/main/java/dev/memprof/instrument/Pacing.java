@@ -13,16 +13,17 @@ package dev.memprof.instrument;
  */
 public record Pacing(int batch, double duty, long deadlineMillis) {
 
-    /** At JVM start: little is compiled yet, so one call, as soon as possible. */
+    /** One call for everything (a single class, say). */
     public static final Pacing AT_ONCE = new Pacing(Integer.MAX_VALUE, 1.0, 0);
+
+    /**
+     * At JVM start: little is compiled yet, so no pauses; batches of 200 so that coverage grows as it goes and no
+     * single stop of the JVM (which an exit would wait for) is long.
+     */
+    public static final Pacing STARTUP = new Pacing(200, 1.0, 0);
 
     /** After attaching to a live JVM: small batches, a quarter of the time, done within 45 s. */
     public static final Pacing LIVE = new Pacing(40, 0.25, 45_000);
-
-    /** One call for everything. */
-    boolean atOnce() {
-        return batch == Integer.MAX_VALUE;
-    }
 
     /** The pause after a batch that took {@code batchNanos}, with {@code batchesLeft} to go and {@code nanosLeft} to the deadline. */
     long pauseNanos(long batchNanos, int batchesLeft, long nanosLeft) {
