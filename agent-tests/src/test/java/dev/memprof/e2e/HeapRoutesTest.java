@@ -112,7 +112,5 @@ class HeapRoutesTest {
         Http.Reply tooLong = Http.get(base + "/allocs?seconds=100000");
         assertEquals(400, tooLong.status());
         assertTrue(tooLong.text().contains("maximum of 300 seconds"), tooLong.text());
-        Http.Reply goroutine = Http.get(base + "/goroutine?seconds=1");
-        assertEquals("\"seconds\" parameter is not supported for this profile type\n", goroutine.text());
     }
 }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.List;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +25,8 @@ class ThreadProfilesTest {
 
     private static final String PARKED = "dev.memprof.e2e.targets.ParkedThreadsTarget.parkHere";
     private static final String STARTER = "dev.memprof.e2e.targets.ParkedThreadsTarget.startWorkers";
+    private static final String LATE = "dev.memprof.e2e.targets.ParkedThreadsTarget.sleepLate";
+    private static final String LATE_STARTER = "dev.memprof.e2e.targets.ParkedThreadsTarget.startLateWorkers";
 
     private static TargetJvm target;
     private static String base;
@@ -74,5 +79,33 @@ class ThreadProfilesTest {
         assertTrue(raw.contains(PARKED), raw);
         String top = GoPprof.run("-top", "-lines", base + "/threadcreate");
         assertTrue(top.contains(STARTER + " dev/memprof/e2e/targets/ParkedThreadsTarget.java:"), top);
+    }
+
+    /** Go's goroutine?seconds=N and threadcreate?seconds=N: the change over the window, per stack. */
+    @Test
+    void secondsGivesTheChangeInThreadsOverTheWindow() throws Exception {
+        var goroutines = CompletableFuture.supplyAsync(() -> fetch("/goroutine?seconds=3"));
+        var creations = CompletableFuture.supplyAsync(() -> fetch("/threadcreate?seconds=3"));
+        Thread.sleep(1000);
+        target.command("late 2", Duration.ofSeconds(10));
+        Http.Reply g = goroutines.get(30, TimeUnit.SECONDS);
+        assertEquals("attachment; filename=\"goroutine-delta\"", g.headers().firstValue("Content-Disposition")
+                .orElse(null));
+        DecodedProfile gd = DecodedProfile.parse(g.body());
+        assertEquals(List.of("goroutine/count"), gd.sampleTypes());
+        assertTrue(Math.abs(gd.raw().getDurationNanos() - 3e9) < 0.5e9, "window " + gd.raw().getDurationNanos());
+        assertEquals(2, gd.cumulative(LATE, "goroutine/count"), "two threads started in the window");
+        assertEquals(0, gd.cumulative(PARKED, "goroutine/count"), "an unchanged stack is left out");
+        DecodedProfile td = DecodedProfile.parse(creations.get(30, TimeUnit.SECONDS).body());
+        assertEquals(2, td.cumulative(LATE_STARTER, "threadcreate/count"));
+        assertEquals(0, td.cumulative(STARTER, "threadcreate/count"));
+    }
+
+    private static Http.Reply fetch(String path) {
+        try {
+            return Http.get(base + path, Duration.ofSeconds(30));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.memprof.alloc;
 
+import dev.memprof.pprof.DeltaWindow;
 import dev.memprof.pprof.Labels;
 import dev.memprof.pprof.NamedProfile;
 import dev.memprof.pprof.ProfileBuilder;
@@ -98,17 +99,12 @@ public final class HeapProfile implements NamedProfile {
     @Override
     public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
         HeapSnapshot before = sampler.snapshot();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (cancelled.getAsBoolean()) {
-                return null;
-            }
-            Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        long waited = DeltaWindow.await(seconds, cancelled);
+        if (waited < 0) {
+            return null;
         }
         HeapSnapshot after = sampler.snapshot();
-        return write(HeapRows.delta(HeapRows.of(before), HeapRows.of(after)), before.timeNanos(),
-                System.nanoTime() - start);
+        return write(HeapRows.delta(HeapRows.of(before), HeapRows.of(after)), before.timeNanos(), waited);
     }
 
     private byte[] write(List<HeapRows.Row> rows, long timeNanos, long durationNanos) {

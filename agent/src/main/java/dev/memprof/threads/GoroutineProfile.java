@@ -1,15 +1,14 @@
 package dev.memprof.threads;
 
 import dev.memprof.pprof.Frame;
-import dev.memprof.pprof.Labels;
 import dev.memprof.pprof.NamedProfile;
-import dev.memprof.pprof.ProfileBuilder;
 import dev.memprof.pprof.SampleType;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Go's goroutine profile for Java: every live platform thread, with its stack. One sample per thread, labelled with
@@ -41,15 +40,27 @@ public final class GoroutineProfile implements NamedProfile {
 
     @Override
     public byte[] pprof() {
-        ProfileBuilder b = new ProfileBuilder(List.of(SampleType.GOROUTINE))
-                .period(SampleType.GOROUTINE, 1);
+        return ThreadCounts.write(SampleType.GOROUTINE, ThreadCounts.count(rows()), 0);
+    }
+
+    /** Go's {@code goroutine?seconds=N}: how the count of threads per stack and state changed over N seconds. */
+    @Override
+    public boolean supportsDelta() {
+        return true;
+    }
+
+    @Override
+    public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
+        return ThreadCounts.delta(SampleType.GOROUTINE, this::rows, seconds, cancelled);
+    }
+
+    private List<ThreadCounts.Row> rows() {
+        List<ThreadCounts.Row> rows = new ArrayList<>();
         for (LiveThreads.Entry e : LiveThreads.snapshot(false, depth)) {
-            b.addSample(frames(e.info().getStackTrace()), new long[]{1}, Labels.builder()
-                    .str("thread", e.info().getThreadName())
-                    .str("state", e.info().getThreadState().name())
-                    .build());
+            rows.add(new ThreadCounts.Row(frames(e.info().getStackTrace()), e.info().getThreadName(),
+                    e.info().getThreadState().name()));
         }
-        return b.toGzippedBytes();
+        return rows;
     }
 
     @Override

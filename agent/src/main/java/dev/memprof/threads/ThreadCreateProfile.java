@@ -1,13 +1,12 @@
 package dev.memprof.threads;
 
 import dev.memprof.pprof.Frame;
-import dev.memprof.pprof.Labels;
 import dev.memprof.pprof.NamedProfile;
-import dev.memprof.pprof.ProfileBuilder;
 import dev.memprof.pprof.SampleType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The stacks that started the threads still alive. Threads started before the agent was loaded (main, JVM service
@@ -41,15 +40,26 @@ public final class ThreadCreateProfile implements NamedProfile {
 
     @Override
     public byte[] pprof() {
-        ProfileBuilder b = new ProfileBuilder(List.of(SampleType.THREADCREATE))
-                .period(SampleType.THREADCREATE, 1);
+        return ThreadCounts.write(SampleType.THREADCREATE, ThreadCounts.count(rows()), 0);
+    }
+
+    /** Go's {@code threadcreate?seconds=N}: how the live threads per creation stack changed over N seconds. */
+    @Override
+    public boolean supportsDelta() {
+        return true;
+    }
+
+    @Override
+    public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
+        return ThreadCounts.delta(SampleType.THREADCREATE, this::rows, seconds, cancelled);
+    }
+
+    private List<ThreadCounts.Row> rows() {
+        List<ThreadCounts.Row> rows = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            b.addSample(stackOf(t), new long[]{1}, Labels.builder()
-                    .str("thread", t.getName())
-                    .str("state", t.getState().name())
-                    .build());
+            rows.add(new ThreadCounts.Row(stackOf(t), t.getName(), t.getState().name()));
         }
-        return b.toGzippedBytes();
+        return rows;
     }
 
     @Override
