@@ -66,31 +66,38 @@ final class StartupPlan {
                                              ThreadCreateRecorder threadCreates) {
         try {
             args.warnings().forEach(log()::warn); // step 1's, logged here: slf4j's set-up is not for main's time
-            ShutdownActions atExit = ShutdownActions.register();
-            // 3. parts
-            AgentParts parts = new AgentParts(args, inst, sampler, rewriter, threadCreates);
-            if (parts.jfr != null) {
-                atExit.closeAtExit(parts.jfr);
-            }
-            // 4. wiring
-            Wiring.joinParts(parts);
-            MetricsRegistry metrics = Wiring.metrics(parts);
-            Router router = Wiring.routes(args, parts, metrics);
-            // 5. bind
-            HttpServer server = AgentServer.bind(args, router);
-            if (server != null) {
-                atExit.closeAtExit(server::stop);
-                AgentServer.announce(args, server);
-            }
-            // 6. background work
-            if (rewriter != null) {
-                AgentParts.attempt("rewriting the classes loaded before the agent",
-                        () -> coverPreloadedClasses(inst, rewriter, attached));
-            }
+            serve(args, inst, sampler, rewriter, threadCreates);
         } catch (OutOfMemoryError e) {
             log().debug("agent start-up ended: the heap ran out"); // the application's own error says so
         } catch (Throwable t) {
             log().error("agent start-up failed; the application continues", t);
+        } finally {
+            // 6. background work, whatever became of the rest: sampling is on, and needs its coverage
+            if (rewriter != null) {
+                AgentParts.attempt("rewriting the classes loaded before the agent",
+                        () -> coverPreloadedClasses(inst, rewriter, attached));
+            }
+        }
+    }
+
+    /** Steps 3 to 5. */
+    private static void serve(AgentArgs args, Instrumentation inst, AllocationSampler sampler,
+                              AllocationRewriter rewriter, ThreadCreateRecorder threadCreates) {
+        ShutdownActions atExit = ShutdownActions.register();
+        // 3. parts
+        AgentParts parts = new AgentParts(args, inst, sampler, rewriter, threadCreates);
+        if (parts.jfr != null) {
+            atExit.closeAtExit(parts.jfr);
+        }
+        // 4. wiring
+        Wiring.joinParts(parts);
+        MetricsRegistry metrics = Wiring.metrics(parts);
+        Router router = Wiring.routes(args, parts, metrics);
+        // 5. bind
+        HttpServer server = AgentServer.bind(args, router);
+        if (server != null) {
+            atExit.closeAtExit(server::stop);
+            AgentServer.announce(args, server);
         }
     }
 
