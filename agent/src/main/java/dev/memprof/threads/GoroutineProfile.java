@@ -1,24 +1,23 @@
 package dev.memprof.threads;
 
 import dev.memprof.pprof.Frame;
-import dev.memprof.pprof.NamedProfile;
 import dev.memprof.pprof.SampleType;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * Go's goroutine profile for Java: every live platform thread, with its stack. One sample per thread, labelled with
  * the thread's name and state, so {@code go tool pprof -tagfocus} can pick threads out.
  */
-public final class GoroutineProfile implements NamedProfile {
+public final class GoroutineProfile extends ThreadCountProfile {
 
     private final int depth;
 
     public GoroutineProfile(int depth) {
+        super(SampleType.GOROUTINE);
         this.depth = depth;
     }
 
@@ -39,22 +38,7 @@ public final class GoroutineProfile implements NamedProfile {
     }
 
     @Override
-    public byte[] pprof() {
-        return ThreadCounts.write(SampleType.GOROUTINE, ThreadCounts.count(rows()), 0);
-    }
-
-    /** Go's {@code goroutine?seconds=N}: how the count of threads per stack and state changed over N seconds. */
-    @Override
-    public boolean supportsDelta() {
-        return true;
-    }
-
-    @Override
-    public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
-        return ThreadCounts.delta(SampleType.GOROUTINE, this::rows, seconds, cancelled);
-    }
-
-    private List<ThreadCounts.Row> rows() {
+    List<ThreadCounts.Row> rows() {
         List<ThreadCounts.Row> rows = new ArrayList<>();
         for (LiveThreads.Entry e : LiveThreads.snapshot(false, depth)) {
             rows.add(new ThreadCounts.Row(frames(e.info().getStackTrace()), e.info().getThreadName(),

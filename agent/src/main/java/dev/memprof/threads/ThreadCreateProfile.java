@@ -1,25 +1,24 @@
 package dev.memprof.threads;
 
 import dev.memprof.pprof.Frame;
-import dev.memprof.pprof.NamedProfile;
 import dev.memprof.pprof.SampleType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The stacks that started the threads still alive. Threads started before the agent was loaded (main, JVM service
  * threads, or everything in an attach) have no recorded stack; they count under one synthetic frame so that the
  * total still equals the live threads.
  */
-public final class ThreadCreateProfile implements NamedProfile {
+public final class ThreadCreateProfile extends ThreadCountProfile {
 
     static final Frame BEFORE_AGENT = Frame.synthetic("[memprof: started before the agent]");
 
     private final ThreadCreateRecorder recorder;
 
     public ThreadCreateProfile(ThreadCreateRecorder recorder) {
+        super(SampleType.THREADCREATE);
         this.recorder = recorder;
     }
 
@@ -39,22 +38,7 @@ public final class ThreadCreateProfile implements NamedProfile {
     }
 
     @Override
-    public byte[] pprof() {
-        return ThreadCounts.write(SampleType.THREADCREATE, ThreadCounts.count(rows()), 0);
-    }
-
-    /** Go's {@code threadcreate?seconds=N}: how the live threads per creation stack changed over N seconds. */
-    @Override
-    public boolean supportsDelta() {
-        return true;
-    }
-
-    @Override
-    public byte[] delta(long seconds, BooleanSupplier cancelled) throws InterruptedException {
-        return ThreadCounts.delta(SampleType.THREADCREATE, this::rows, seconds, cancelled);
-    }
-
-    private List<ThreadCounts.Row> rows() {
+    List<ThreadCounts.Row> rows() {
         List<ThreadCounts.Row> rows = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             rows.add(new ThreadCounts.Row(stackOf(t), t.getName(), t.getState().name()));
